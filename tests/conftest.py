@@ -1,0 +1,166 @@
+"""Shared fixtures. Every text here was written for these tests (no third-party text).
+
+Fixtures:
+    repo_root: the repository folder.
+    seed_corpus: the repository's own corpus/ folder (seed only on a fresh clone).
+    make_corpus: factory writing a small corpus (manifest + texts) into a temporary folder.
+    http_server: a local HTTP server on 127.0.0.1 serving the routes a test gives it.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from watchwords.corpus import MANIFEST_COLUMNS
+
+REPO = Path(__file__).resolve().parents[1]
+
+#: A short wire story written for the tests, in the Watchwords text format.
+WIRE_STORY = """HEADLINE: Northbridge turns on face-matching cameras at stations - Agency
+STANDFIRST: The city says the system will find people wanted by the courts.
+BYLINE: By A. Reporter
+
+CAPTION: A camera above a platform in Northbridge, May 2, 2024.
+CREDIT: Photo: B. Snapper/Agency
+
+Northbridge authorities have connected 1,200 station cameras to a face-matching system, the city's transport office said on Monday.
+
+"The cameras help us find people the courts are looking for," transport chief Dana Moor told the Agency.
+
+Rights group Open Streets said the system was used without a clear legal basis.
+"""
+
+NEWS_PAGE = """<html><head><meta charset="utf-8"><title>{title} | Test Daily</title>
+<meta name="author" content="Test Writer"><meta property="article:published_time" content="2024-05-02"></head>
+<body><nav>Home | World | Sport | Weather</nav><article><h1>{title}</h1>
+<p>{p1}</p>
+<figure><img src="cam.jpg" alt=""><figcaption>A camera over a platform. (Photo: B. Snapper)</figcaption></figure>
+<p>Critics said the plan went too far and that nobody had asked the residents of the districts what they thought about it.</p>
+<p>The office did not answer questions about how long the recordings would be kept or who would be allowed to see them.</p>
+</article><footer>Copyright Test Daily. All rights reserved.</footer></body></html>"""
+
+
+def news_page(title: str = "Cameras watch the stations",
+              p1: str = "The transport office said on Monday that the cameras would be switched on at every station next month.") -> str:
+    """An HTML news page written for the tests."""
+    return NEWS_PAGE.format(title=title, p1=p1)
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def seed_corpus() -> Path:
+    return REPO / "corpus"
+
+
+def manifest_row(doc_id: str, **values: str) -> dict[str, str]:
+    """A complete, valid manifest row; keyword arguments override fields."""
+    row = {column: "" for column in MANIFEST_COLUMNS}
+    row.update(doc_id=doc_id, title=f"Title of {doc_id}", outlet="Test Daily", outlet_type="mainstream media",
+               country="Nowhere", language="en", date="2024-05-02", url=f"https://example.org/{doc_id}",
+               cluster="T", rights="written for the tests", path=f"texts/{doc_id}.txt", status="present")
+    row.update(values)
+    return row
+
+
+@dataclass
+class CorpusMaker:
+    """Writes corpora into a temporary folder: ``make(texts, rows=None)``."""
+
+    base: Path
+    made: int = 0
+
+    def __call__(self, texts: dict[str, str | bytes], *, rows: list[dict[str, str]] | None = None,
+                 columns: list[str] | None = None, hashes: bool = True) -> Path:
+        self.made += 1
+        root = self.base / f"corpus{self.made}"
+        (root / "texts").mkdir(parents=True)
+        if rows is None:
+            rows = [manifest_row(doc_id) for doc_id in texts]
+        for doc_id, text in texts.items():
+            data = text if isinstance(text, bytes) else text.encode("utf-8")
+            (root / "texts" / f"{doc_id}.txt").write_bytes(data)
+            for row in rows:
+                if row["doc_id"] == doc_id and hashes and not row.get("sha256"):
+                    row["sha256"] = hashlib.sha256(data).hexdigest()
+        columns = columns or list(MANIFEST_COLUMNS)
+        with open(root / "manifest.csv", "w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+            writer.writeheader()
+            writer.writerows(rows)
+        return root
+
+
+@pytest.fixture
+def make_corpus(tmp_path: Path) -> CorpusMaker:
+    return CorpusMaker(tmp_path)
+
+
+@dataclass
+class Route:
+    """What the local server answers on one path."""
+
+    status: int = 200
+    body: bytes = b""
+    content_type: str = "text/html; charset=utf-8"
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+
+
+@dataclass
+class LocalServer:
+    base: str
+    routes: dict[str, Route]
+    hits: dict[str, int]
+
+
+@pytest.fixture
+def http_server() -> Iterator[Callable[[dict[str, Route]], LocalServer]]:
+    servers: list[ThreadingHTTPServer] = []
+
+    def start(routes: dict[str, Route]) -> LocalServer:
+        hits: dict[str, int] = {}
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+                path = self.path
+                hits[path] = hits.get(path, 0) + 1
+                route = routes.get(path) or routes.get(path.split("?")[0]) or Route(404, b"not here", "text/plain")
+                if route.delay:
+                    time.sleep(route.delay)
+                try:
+                    self.send_response(route.status)
+                    self.send_header("Content-Type", route.content_type)
+                    self.send_header("Content-Length", str(len(route.body)))
+                    for key, value in route.headers.items():
+                        self.send_header(key, value)
+                    self.end_headers()
+                    self.wfile.write(route.body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return LocalServer(f"http://127.0.0.1:{server.server_address[1]}", routes, hits)
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()

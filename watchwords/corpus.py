@@ -1,0 +1,398 @@
+"""The corpus: ``corpus/manifest.csv`` (one row per document) and UTF-8 texts beside it.
+
+``load_corpus`` reads both into one pandas DataFrame; ``validate_corpus`` checks them and reports
+every problem at once, one line each, naming the file, the line or field, what is wrong and how
+to fix it. Neither ever writes to the corpus.
+
+The manifest columns are documented in ``corpus/DATASHEET.md`` and in :data:`MANIFEST_COLUMNS`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+from ._io import sha256_bytes, write_csv_rows
+from .textformat import PART_KINDS, parse_document
+
+__all__ = [
+    "MANIFEST_COLUMNS",
+    "OPTIONAL_COLUMNS",
+    "STATUSES",
+    "CorpusError",
+    "Problem",
+    "outlet_types",
+    "read_manifest",
+    "write_manifest",
+    "validate_corpus",
+    "load_corpus",
+    "check_date",
+    "parse_date",
+]
+
+#: Required manifest columns, in the order Watchwords writes them.
+MANIFEST_COLUMNS: tuple[str, ...] = (
+    "doc_id", "title", "outlet", "outlet_type", "country", "language", "date", "url",
+    "source_agency", "attributes_to", "cluster", "rights", "path", "retrieved", "sha256", "status",
+)
+#: Documented optional columns. Your own extra columns must start with ``x_``.
+OPTIONAL_COLUMNS: tuple[str, ...] = ("date_basis", "notes")
+#: Allowed values of ``status``.
+STATUSES: tuple[str, ...] = ("present", "to fetch", "fetched", "failed")
+#: Statuses whose text file must exist.
+_WITH_TEXT = ("present", "fetched")
+#: Columns that must not be empty.
+_NON_EMPTY = ("doc_id", "outlet", "outlet_type", "language", "date", "path", "status", "rights")
+#: Folders below corpus/ that hold source material, not documents.
+_NOT_DOCUMENTS = ("raw",)
+
+_DOC_ID_RE = re.compile(r"[a-z0-9_-]+")
+_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_RETRIEVED_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?")
+_LANGUAGE_RE = re.compile(r"[a-z]{2,3}|unknown")
+_SHA_RE = re.compile(r"[0-9a-f]{64}")
+_EXTRA = "\0extra"  # key under which read_manifest notes surplus values in a row
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in the corpus.
+
+    Attributes:
+        file: the file, relative to the corpus folder's parent when possible.
+        line: line number in that file (1-based), or None.
+        field: the manifest column or text position concerned, or "".
+        message: what is wrong.
+        fix: how to fix it.
+        severity: "error" (load and validate fail) or "warning".
+    """
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+    fix: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = self.file + (f":{self.line}" if self.line is not None else "")
+        field = f" {self.field}:" if self.field else ""
+        return f"{self.severity}: {where}:{field} {self.message}. Fix: {self.fix}."
+
+
+class CorpusError(ValueError):
+    """Raised by ``load_corpus`` when the corpus has errors; ``problems`` lists all of them."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        lines = [str(p) for p in problems]
+        super().__init__(f"the corpus has {len(problems)} error(s):\n" + "\n".join(lines))
+
+
+def outlet_types() -> pd.DataFrame:
+    """The controlled vocabulary of ``outlet_type`` with definitions and decision rules.
+
+    Returns:
+        DataFrame with columns outlet_type, definition, decision_rule, examples
+        (from the versioned data file ``watchwords/data/outlet_types.csv``).
+    """
+    text = resources.files("watchwords.data").joinpath("outlet_types.csv").read_text(encoding="utf-8")
+    return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+
+
+def check_date(value: str) -> str | None:
+    """Return None if ``value`` is a valid manifest date, else a description of the problem.
+
+    Valid: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` (a real calendar date) or ``unknown``.
+    Partial dates are kept as given, never completed.
+    """
+    if value == "unknown":
+        return None
+    match = _DATE_RE.fullmatch(value)
+    if not match:
+        return f"{value!r} is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD"
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        dt.date(year, month or 1, day or 1)  # type: ignore[arg-type]
+    except ValueError as exc:
+        return f"{value!r} is not a calendar date ({exc})"
+    return None
+
+
+def parse_date(value: str) -> pd.Timestamp:
+    """A complete ``YYYY-MM-DD`` date as a Timestamp; partial or unknown dates give ``NaT``."""
+    if check_date(value) is None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return pd.Timestamp(value)
+    return pd.NaT
+
+
+def read_manifest(path: str | Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """Read a manifest CSV as text, keeping line numbers.
+
+    Returns:
+        (header, rows) where rows are (line number, row dict). Raises ``CorpusError`` if the
+        file is missing, not UTF-8 or has no header.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise CorpusError([Problem(str(path), None, "", "the manifest file does not exist",
+                                   "create it with the header line " + ",".join(MANIFEST_COLUMNS))])
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CorpusError([Problem(str(path), None, f"byte {exc.start}", "the manifest is not valid UTF-8",
+                                   "save the manifest as UTF-8 (in a spreadsheet: CSV UTF-8)")]) from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise CorpusError([Problem(str(path), 1, "", "the manifest is empty",
+                                   "add the header line " + ",".join(MANIFEST_COLUMNS))]) from None
+    header = [h.strip() for h in header]
+    rows = []
+    for values in reader:
+        if not any(v.strip() for v in values):
+            continue
+        line = reader.line_num
+        row = {h: (values[i].strip() if i < len(values) else "") for i, h in enumerate(header)}
+        if len(values) > len(header):
+            row[_EXTRA] = str(len(values) - len(header))
+        rows.append((line, row))
+    return header, rows
+
+
+def write_manifest(path: str | Path, header: list[str], rows: list[dict[str, str]]) -> None:
+    """Write manifest rows atomically, keeping the column order of ``header``."""
+    write_csv_rows(path, header, rows)
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root.parent))
+    except ValueError:
+        return str(path)
+
+
+def _text_problems(file: Path, shown: str, data: bytes) -> tuple[str | None, list[Problem]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(shown, None, f"byte {exc.start}", f"the text is not valid UTF-8 ({exc.reason})",
+                              "save the file as UTF-8 in your editor")]
+    if not parse_document(text):
+        return text, [Problem(shown, None, "", "the text is empty", "write the report's text into the file, "
+                              "or set the manifest row's status to 'to fetch'")]
+    return text, []
+
+
+def _validate(root: Path) -> tuple[list[Problem], dict[str, str]]:
+    """Validate the corpus at ``root``; returns problems and the decoded texts by doc_id."""
+    manifest = root / "manifest.csv"
+    mshown = _display(manifest, root)
+    problems: list[Problem] = []
+    texts: dict[str, str] = {}
+    try:
+        header, rows = read_manifest(manifest)
+    except CorpusError as err:
+        return err.problems, texts
+
+    known = set(MANIFEST_COLUMNS) | set(OPTIONAL_COLUMNS)
+    for column in MANIFEST_COLUMNS:
+        if column not in header:
+            problems.append(Problem(mshown, 1, column, f"required column {column!r} is missing",
+                                    f"add a column named {column!r} to the header line"))
+    seen_header: set[str] = set()
+    for column in header:
+        if column in seen_header:
+            problems.append(Problem(mshown, 1, column, f"column {column!r} appears twice", "remove one of them"))
+        seen_header.add(column)
+        if column not in known and not column.startswith("x_"):
+            problems.append(Problem(mshown, 1, column, f"unknown column {column!r}",
+                                    f"rename it to 'x_{column}' (your own columns start with 'x_') "
+                                    f"or correct its spelling; known columns: {', '.join(MANIFEST_COLUMNS + OPTIONAL_COLUMNS)}"))
+    vocabulary = set(outlet_types()["outlet_type"])
+    first_line: dict[str, int] = {}
+    listed: set[Path] = set()
+    resolved_root = root.resolve()
+    for line, row in rows:
+        doc_id = row.get("doc_id", "")
+        if _EXTRA in row:
+            problems.append(Problem(mshown, line, "", f"the row has {row[_EXTRA]} more value(s) than the header",
+                                    "quote values that contain commas, or remove the extra values"))
+        for column in _NON_EMPTY:
+            if column in header and not row.get(column):
+                problems.append(Problem(mshown, line, column, f"{column} is empty",
+                                        "fill it in ('unknown' is allowed for date, language and outlet_type)"))
+        if doc_id:
+            if not _DOC_ID_RE.fullmatch(doc_id):
+                problems.append(Problem(mshown, line, "doc_id", f"{doc_id!r} has characters outside a-z, 0-9, '_' and '-'",
+                                        "use lower-case letters, digits, '_' and '-' only"))
+            if doc_id in first_line:
+                problems.append(Problem(mshown, line, "doc_id", f"duplicate doc_id {doc_id!r} (first on line {first_line[doc_id]})",
+                                        "give each document its own doc_id"))
+            else:
+                first_line[doc_id] = line
+        date = row.get("date", "")
+        if date and (msg := check_date(date)):
+            problems.append(Problem(mshown, line, "date", msg, "write YYYY, YYYY-MM, YYYY-MM-DD or 'unknown'; "
+                                    "keep partial dates partial"))
+        retrieved = row.get("retrieved", "")
+        if retrieved and not _RETRIEVED_RE.fullmatch(retrieved):
+            problems.append(Problem(mshown, line, "retrieved", f"{retrieved!r} is not an ISO 8601 date or time",
+                                    "write YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+00:00, or leave it empty"))
+        outlet_type = row.get("outlet_type", "")
+        if outlet_type and outlet_type not in vocabulary:
+            problems.append(Problem(mshown, line, "outlet_type", f"unknown outlet_type {outlet_type!r}",
+                                    f"use one of: {', '.join(sorted(vocabulary))} (see watchwords/data/outlet_types.csv)"))
+        language = row.get("language", "")
+        if language and not _LANGUAGE_RE.fullmatch(language):
+            problems.append(Problem(mshown, line, "language", f"{language!r} is not an ISO 639 language code",
+                                    "write a two- or three-letter lower-case code such as 'en' or 'ru', or 'unknown'"))
+        status = row.get("status", "")
+        if status and status not in STATUSES:
+            problems.append(Problem(mshown, line, "status", f"unknown status {status!r}",
+                                    f"use one of: {', '.join(STATUSES)}"))
+        sha = row.get("sha256", "")
+        if sha and not _SHA_RE.fullmatch(sha):
+            problems.append(Problem(mshown, line, "sha256", "not a 64-character lower-case hex SHA-256",
+                                    "leave it empty or record it with 'python -m watchwords rehash DOC_ID'"))
+        rel = row.get("path", "")
+        if not rel:
+            continue
+        candidate = Path(rel)
+        file = (root / candidate).resolve()
+        if candidate.is_absolute() or not file.is_relative_to(resolved_root):
+            problems.append(Problem(mshown, line, "path", f"{rel!r} points outside the corpus folder (refused)",
+                                    "give a path relative to corpus/, such as texts/<doc_id>.txt"))
+            continue
+        listed.add(file)
+        shown = _display(root / candidate, root)
+        if not file.is_file():
+            if status in ("present",):
+                problems.append(Problem(mshown, line, "path", f"the text file {shown} does not exist",
+                                        "put the file there, correct the path, or set status to 'to fetch'"))
+            elif status == "fetched":
+                problems.append(Problem(mshown, line, "path", f"{shown} was fetched elsewhere but is not on this machine",
+                                        f"run 'python -m watchwords fetch --only {doc_id}'", "warning"))
+            continue
+        if status not in _WITH_TEXT:
+            problems.append(Problem(mshown, line, "status", f"status is {status!r} but {shown} exists",
+                                    "set status to 'present' (or 'fetched') if the file is the report's text", "warning"))
+            continue
+        data = file.read_bytes()
+        text, text_problems = _text_problems(file, shown, data)
+        problems.extend(text_problems)
+        if text is not None and not text_problems and doc_id:
+            texts[doc_id] = text
+        if sha and _SHA_RE.fullmatch(sha) and sha256_bytes(data) != sha:
+            problems.append(Problem(mshown, line, "sha256", f"{shown} has changed since its sha256 was recorded",
+                                    f"if the change is intended, record it with 'python -m watchwords rehash {doc_id}'"))
+        elif not sha:
+            problems.append(Problem(mshown, line, "sha256", "no sha256 recorded",
+                                    f"record it with 'python -m watchwords rehash {doc_id}'", "warning"))
+    for file in sorted(resolved_root.rglob("*.txt")):
+        relative = file.relative_to(resolved_root)
+        if relative.parts[0] in _NOT_DOCUMENTS or file in listed:
+            continue
+        problems.append(Problem(_display(root / relative, root), None, "", "the text file is not in the manifest",
+                                f"add a manifest row with path {relative.as_posix()!r}, or move the file out of corpus/"))
+    return problems, texts
+
+
+def validate_corpus(path: str | Path = "corpus") -> list[Problem]:
+    """Check a corpus folder and return every problem found (errors and warnings).
+
+    Checks: manifest present and UTF-8; required columns present, unknown columns (your own
+    start with ``x_``); doc_id unique and made of ``[a-z0-9_-]``; paths inside the corpus folder
+    (others refused); dates ``YYYY[-MM[-DD]]`` or ``unknown``; outlet_type from the controlled
+    vocabulary; status from :data:`STATUSES`; texts UTF-8 (the byte offset of the first bad
+    byte is given) and not empty; sha256 matching the file; every ``*.txt`` below the corpus
+    folder (but ``raw/``) listed in the manifest. Nothing is modified.
+    """
+    problems, _ = _validate(Path(path))
+    return problems
+
+
+def _corpus_hash(root: Path, texts: dict[str, str]) -> str:
+    digest = hashlib.sha256((root / "manifest.csv").read_bytes())
+    for doc_id in sorted(texts):
+        digest.update(doc_id.encode())
+        digest.update(texts[doc_id].encode("utf-8"))
+    return digest.hexdigest()
+
+
+def load_corpus(path: str | Path = "corpus") -> pd.DataFrame:
+    """Load the documents whose text is present into a DataFrame, one row per document.
+
+    The corpus is validated first; any error raises :class:`CorpusError` listing every problem.
+
+    Returns:
+        DataFrame sorted by doc_id with the manifest columns (``outlet_type``, ``country``,
+        ``language``, ``cluster`` and ``status`` as category dtype; ``date`` as given) plus:
+
+        * ``published``: the date as a Timestamp where it is complete, else NaT;
+        * ``text``: the full document text; all offsets in Watchwords index this string;
+        * ``headline``, ``standfirst``, ``byline``, ``dateline``: those parts (paragraphs of a
+          kind joined by a space; "" if absent);
+        * ``body``: body paragraphs joined by a blank line (for reading; use
+          ``watchwords.paragraphs`` for offsets);
+        * ``n_paragraphs``, ``n_body_chars``.
+
+        ``df.attrs`` holds ``corpus_path``, ``corpus_hash`` (SHA-256 over manifest and texts),
+        ``n_manifest_rows``, ``not_present`` (doc_ids listed but without text here) and
+        ``warnings`` (validation warnings as strings).
+    """
+    root = Path(path)
+    problems, texts = _validate(root)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise CorpusError(errors)
+    header, rows = read_manifest(root / "manifest.csv")
+    records = []
+    for _, row in rows:
+        doc_id = row["doc_id"]
+        if doc_id not in texts:
+            continue
+        text = texts[doc_id]
+        parts = {kind: [] for kind in PART_KINDS}
+        paragraphs = parse_document(text)
+        for para in paragraphs:
+            parts[para.part].append(text[para.start:para.end])
+        record = {column: row.get(column, "") for column in header if column in row}
+        record.update(
+            published=parse_date(row["date"]),
+            text=text,
+            headline=" ".join(parts["headline"]),
+            standfirst=" ".join(parts["standfirst"]),
+            byline=" ".join(parts["byline"]),
+            dateline=" ".join(parts["dateline"]),
+            body="\n\n".join(parts["body"]),
+            n_paragraphs=len(paragraphs),
+            n_body_chars=sum(len(p) for p in parts["body"]),
+        )
+        records.append(record)
+    columns = list(header) + ["published", "text", "headline", "standfirst", "byline", "dateline", "body",
+                              "n_paragraphs", "n_body_chars"]
+    frame = pd.DataFrame.from_records(records, columns=columns)
+    frame = frame.sort_values("doc_id", kind="stable").reset_index(drop=True)
+    frame["published"] = pd.to_datetime(frame["published"])
+    for column in ("outlet_type", "country", "language", "cluster", "status"):
+        if column in frame:
+            frame[column] = frame[column].astype("category")
+    frame.attrs.update(
+        corpus_path=str(root),
+        corpus_hash=_corpus_hash(root, texts),
+        n_manifest_rows=len(rows),
+        not_present=sorted(row["doc_id"] for _, row in rows if row.get("doc_id") not in texts),
+        warnings=[str(p) for p in problems if p.severity == "warning"],
+    )
+    return frame
