@@ -124,6 +124,7 @@ class LocalServer:
     base: str
     routes: dict[str, Route]
     hits: dict[str, int]
+    agents: list[str]
 
 
 @pytest.fixture
@@ -132,11 +133,13 @@ def http_server() -> Iterator[Callable[[dict[str, Route]], LocalServer]]:
 
     def start(routes: dict[str, Route]) -> LocalServer:
         hits: dict[str, int] = {}
+        agents: list[str] = []
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802 (http.server's name)
                 path = self.path
                 hits[path] = hits.get(path, 0) + 1
+                agents.append(self.headers.get("User-Agent", ""))
                 route = routes.get(path) or routes.get(path.split("?")[0]) or Route(404, b"not here", "text/plain")
                 if route.delay:
                     time.sleep(route.delay)
@@ -158,7 +161,7 @@ def http_server() -> Iterator[Callable[[dict[str, Route]], LocalServer]]:
         server.daemon_threads = True
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
-        return LocalServer(f"http://127.0.0.1:{server.server_address[1]}", routes, hits)
+        return LocalServer(f"http://127.0.0.1:{server.server_address[1]}", routes, hits, agents)
 
     yield start
     for server in servers:

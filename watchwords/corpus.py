@@ -121,7 +121,7 @@ def check_date(value: str) -> str | None:
         return f"{value!r} is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD"
     year, month, day = (int(g) if g else None for g in match.groups())
     try:
-        dt.date(year, month or 1, day or 1)  # type: ignore[arg-type]
+        dt.date(year, 1 if month is None else month, 1 if day is None else day)  # type: ignore[arg-type]
     except ValueError as exc:
         return f"{value!r} is not a calendar date ({exc})"
     return None
