@@ -1,0 +1,166 @@
+"""The command line: ``python -m watchwords {validate,fetch,add,rehash,report}``.
+
+Each command prints what it did and exits 0 on success, 1 when it found errors (``validate``),
+could not do its work (``add``), or when a notebook failed (``report``), and 2 on wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+
+__all__ = ["main"]
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from .corpus import validate_corpus
+
+    problems = validate_corpus(args.path)
+    for problem in problems:
+        print(problem)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    print(f"{args.path}: {errors} error(s), {warnings} warning(s)")
+    return 1 if errors else 0
+
+
+def _fetch(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from .fetch import FetchConfig, fetch_corpus
+
+    config = FetchConfig(timeout=args.timeout, retries=args.retries, delay=args.delay, max_bytes=args.max_bytes,
+                         use_archive=not args.no_archive)
+    summary = fetch_corpus(args.corpus, only=args.only or None, force=args.force, limit=args.limit, config=config,
+                           progress=not args.quiet)
+    with pd.option_context("display.max_colwidth", 70, "display.width", 160):
+        if len(summary):
+            print(summary[["doc_id", "outcome", "via", "reason"]].to_string(index=False))
+    counts = summary.outcome.value_counts().to_dict()
+    print(f"fetched {counts.get('fetched', 0)}, failed {counts.get('failed', 0)}, skipped {counts.get('skipped', 0)}"
+          f" (texts in {Path(args.corpus) / 'fetched'}; your own copies, not for redistribution)")
+    return 0
+
+
+def _add(args: argparse.Namespace) -> int:
+    from .importers import add_reports
+
+    try:
+        added = add_reports(args.source, corpus=args.corpus, outlet=args.outlet, date=args.date, title=args.title,
+                            doc_id=args.doc_id, outlet_type=args.outlet_type, country=args.country,
+                            language=args.language, url=args.url, source_agency=args.source_agency,
+                            attributes_to=args.attributes_to, cluster=args.cluster, rights=args.rights,
+                            force=args.force)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for row in added.itertuples():
+        print(f"added {row.doc_id} ({row.status}) -> {row.path}")
+    print(f"{len(added)} document(s) added to {Path(args.corpus) / 'manifest.csv'}; check them with 'python -m watchwords validate'")
+    return 0
+
+
+def _rehash(args: argparse.Namespace) -> int:
+    from ._io import sha256_file
+    from .corpus import read_manifest, write_manifest
+
+    manifest = Path(args.corpus) / "manifest.csv"
+    header, numbered = read_manifest(manifest)
+    rows = [row for _, row in numbered]
+    wanted = set(args.doc_ids)
+    unknown = wanted - {row.get("doc_id") for row in rows}
+    if unknown:
+        print(f"error: {manifest}: no row with doc_id {', '.join(sorted(unknown))}", file=sys.stderr)
+        return 1
+    changed = 0
+    for row in rows:
+        if wanted and row.get("doc_id") not in wanted:
+            continue
+        file = Path(args.corpus) / row.get("path", "")
+        if row.get("status") in ("present", "fetched") and file.is_file():
+            digest = sha256_file(file)
+            if digest != row.get("sha256"):
+                print(f"{row['doc_id']}: sha256 {row.get('sha256') or '(none)'} -> {digest}")
+                row["sha256"] = digest
+                changed += 1
+    if changed:
+        write_manifest(manifest, header, rows)
+    print(f"{changed} sha256 value(s) updated")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .report import build_report
+
+    frame = build_report(notebooks=args.notebooks, corpus=args.corpus, out=args.out, timeout=args.timeout,
+                         only=args.only or None)
+    for row in frame.itertuples():
+        print(f"{row.status:6} {row.seconds:6.1f}s  {row.notebook}{'  ' + row.error if row.error else ''}")
+    print(f"report: {Path(args.out) / 'index.html'}")
+    return 1 if (frame.status != "ok").any() or frame.empty else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``python -m watchwords``."""
+    parser = argparse.ArgumentParser(prog="python -m watchwords", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"watchwords {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    validate = commands.add_parser("validate", help="check the corpus; exit 1 on any error; never modifies it")
+    validate.add_argument("path", nargs="?", default="corpus", help="corpus folder (default: corpus)")
+    validate.set_defaults(run=_validate)
+
+    fetch = commands.add_parser("fetch", help="download the reports the manifest lists 'to fetch' (needs internet)")
+    fetch.add_argument("--corpus", default="corpus")
+    fetch.add_argument("--only", nargs="+", metavar="DOC_ID", help="fetch only these documents")
+    fetch.add_argument("--force", action="store_true", help="fetch again and overwrite existing texts")
+    fetch.add_argument("--limit", type=int, help="fetch at most N documents")
+    fetch.add_argument("--timeout", type=float, default=20.0, help="seconds per request (default 20)")
+    fetch.add_argument("--retries", type=int, default=2, help="retries after timeouts and 5xx (default 2)")
+    fetch.add_argument("--delay", type=float, default=2.0, help="seconds between requests to one host (default 2)")
+    fetch.add_argument("--max-bytes", type=int, default=5_000_000, help="size cap of a page (default 5,000,000)")
+    fetch.add_argument("--no-archive", action="store_true", help="do not fall back on the Wayback Machine")
+    fetch.add_argument("--quiet", action="store_true", help="no progress bar")
+    fetch.set_defaults(run=_fetch)
+
+    add = commands.add_parser("add", help="add a report: .txt, .md, .html, .csv, .jsonl (Media Cloud too) or a URL")
+    add.add_argument("source", help="a file or an http(s) URL")
+    add.add_argument("--corpus", default="corpus")
+    add.add_argument("--outlet", help="outlet name (default for table rows without one)")
+    add.add_argument("--date", help="YYYY, YYYY-MM, YYYY-MM-DD or unknown")
+    add.add_argument("--title")
+    add.add_argument("--doc-id")
+    add.add_argument("--outlet-type", default="unknown", help="see watchwords/data/outlet_types.csv")
+    add.add_argument("--country", default="unknown")
+    add.add_argument("--language", default="unknown", help="ISO 639 code such as en or ru")
+    add.add_argument("--url", default="")
+    add.add_argument("--source-agency", default="")
+    add.add_argument("--attributes-to", default="")
+    add.add_argument("--cluster", default="")
+    add.add_argument("--rights", default="unknown")
+    add.add_argument("--force", action="store_true", help="replace a document with the same doc_id")
+    add.set_defaults(run=_add)
+
+    rehash = commands.add_parser("rehash", help="record the sha256 of texts you changed on purpose")
+    rehash.add_argument("doc_ids", nargs="*", metavar="DOC_ID", help="default: every present text")
+    rehash.add_argument("--corpus", default="corpus")
+    rehash.set_defaults(run=_rehash)
+
+    report = commands.add_parser("report", help="execute every notebook and write reports/index.html (offline)")
+    report.add_argument("--corpus", default="corpus")
+    report.add_argument("--notebooks", default="notebooks")
+    report.add_argument("--out", default="reports")
+    report.add_argument("--timeout", type=int, default=600, help="seconds per cell (default 600)")
+    report.add_argument("--only", nargs="+", metavar="NOTEBOOK", help="only these notebooks (e.g. 01-corpus)")
+    report.set_defaults(run=_report)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    return int(args.run(args))
