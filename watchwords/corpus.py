@@ -34,6 +34,9 @@ __all__ = [
     "write_manifest",
     "validate_corpus",
     "load_corpus",
+    "load_manifest",
+    "attributed_sources",
+    "corpus_note",
     "check_date",
     "parse_date",
 ]
@@ -398,3 +401,61 @@ def load_corpus(path: str | Path = "corpus") -> pd.DataFrame:
         warnings=[str(p) for p in problems if p.severity == "warning"],
     )
     return frame
+
+
+def load_manifest(path: str | Path = "corpus") -> pd.DataFrame:
+    """Every manifest row, whether its text is present or not (for describing the whole corpus).
+
+    Returns:
+        DataFrame with the manifest columns as strings (categories for outlet_type, country,
+        language, cluster, status), plus ``published`` (complete dates as Timestamps, else
+        NaT), ``date_precision`` ("day", "month", "year" or "unknown") and ``line`` (the row's
+        line in manifest.csv). ``df.attrs["path"]`` names the file.
+    """
+    root = Path(path)
+    header, rows = read_manifest(root / "manifest.csv")
+    frame = pd.DataFrame([{**{h: row.get(h, "") for h in header}, "line": line} for line, row in rows],
+                         columns=list(header) + ["line"])
+    frame["published"] = pd.to_datetime(pd.Series([parse_date(d) for d in frame["date"]], dtype="object"))
+    frame["date_precision"] = [
+        "unknown" if d == "unknown" or check_date(d) else ("day", "month", "year")[2 - d.count("-")] for d in frame["date"]
+    ]
+    for column in ("outlet_type", "country", "language", "cluster", "status"):
+        if column in frame:
+            frame[column] = frame[column].astype("category")
+    frame.attrs.update(path=str(root / "manifest.csv"))
+    return frame
+
+
+def attributed_sources(manifest: pd.DataFrame) -> pd.DataFrame:
+    """The manifest's ``attributes_to`` field as a long table, one row per credited source.
+
+    The field lists, separated by ``;``, whom a report attributes its information to, in the
+    order the bibliographic record gives. Bracketed remarks are kept in ``remark``.
+
+    Returns:
+        Columns doc_id, outlet, outlet_type, position (0-based), source, remark.
+    """
+    records = []
+    for row in manifest.itertuples(index=False):
+        for position, item in enumerate(part.strip() for part in str(row.attributes_to).split(";")):
+            if not item:
+                continue
+            match = re.fullmatch(r"(.*?)\s*\((.*)\)", item)
+            source, remark = (match.group(1), match.group(2)) if match else (item, "")
+            records.append({"doc_id": row.doc_id, "outlet": row.outlet, "outlet_type": row.outlet_type,
+                            "position": position, "source": source, "remark": remark})
+    frame = pd.DataFrame(records, columns=["doc_id", "outlet", "outlet_type", "position", "source", "remark"])
+    frame.attrs.update(source="watchwords.attributed_sources (manifest field attributes_to)")
+    return frame
+
+
+def corpus_note(corpus: pd.DataFrame) -> str:
+    """One sentence saying what the loaded corpus holds, and what to do when only the seed is there."""
+    listed = corpus.attrs.get("n_manifest_rows", len(corpus))
+    present = len(corpus)
+    if present <= 1:
+        return (f"Only the seed article is present ({present} of {listed} documents listed). Results below describe "
+                "one article; comparisons between outlets need the comparable reports: run "
+                "'python -m watchwords fetch' on a machine with internet access, then run this notebook again.")
+    return f"{present} of {listed} documents listed in the manifest have their text on this machine."

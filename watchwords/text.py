@@ -28,7 +28,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .textformat import parse_document
 
-__all__ = ["sentence_splitter", "split_sentences", "paragraphs", "sentences", "as_corpus"]
+__all__ = ["sentence_splitter", "split_sentences", "paragraphs", "sentences", "as_corpus", "document_lengths"]
 
 
 def _word_list(name: str) -> frozenset[str]:
@@ -135,3 +135,31 @@ def sentences(corpus: pd.DataFrame | str) -> pd.DataFrame:
     frame.attrs.update(source="watchwords.sentences", splitter="nltk Punkt with watchwords/data word lists",
                        corpus_hash=corpus.attrs.get("corpus_hash"))
     return _typed(frame)
+
+
+_WORD_RE = r"\w+(?:[-'’]\w+)*"
+
+
+def document_lengths(corpus: pd.DataFrame | str) -> pd.DataFrame:
+    """Length of each document by part: paragraphs, sentences, characters and words.
+
+    Words here are runs of letters or digits joined by hyphens or apostrophes (NLTK
+    ``RegexpTokenizer`` with the pattern ``\\w+(?:[-'’]\\w+)*``): "state-owned" and "Moscow's"
+    are one word each, "3,000" is two. The term-frequency functions offer the full token table.
+
+    Returns:
+        Columns doc_id, part, n_paragraphs, n_sentences, n_chars (characters inside paragraphs),
+        n_words; one row per document and part present.
+    """
+    from nltk.tokenize import RegexpTokenizer
+
+    tokenizer = RegexpTokenizer(_WORD_RE)
+    sents = sentences(corpus)
+    sents = sents.assign(n_words=[len(tokenizer.tokenize(t)) for t in sents["text"]], n_chars=sents["text"].str.len())
+    paras = paragraphs(corpus)
+    grouped = sents.groupby(["doc_id", "part"], sort=False).agg(
+        n_sentences=("sent_id", "size"), n_chars=("n_chars", "sum"), n_words=("n_words", "sum"))
+    counts = paras.groupby(["doc_id", "part"], sort=False).size().rename("n_paragraphs")
+    frame = grouped.join(counts).reset_index()[["doc_id", "part", "n_paragraphs", "n_sentences", "n_chars", "n_words"]]
+    frame.attrs.update(source="watchwords.document_lengths", word_pattern=_WORD_RE)
+    return frame.astype({"n_paragraphs": "int64", "n_sentences": "int64", "n_chars": "int64", "n_words": "int64"})

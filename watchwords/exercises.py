@@ -1,0 +1,78 @@
+"""Self-checks for the notebooks' exercises.
+
+A notebook's exercise cell sets ``answer = None``; the check cell calls
+``check("01.1", answer, corpus=..., manifest=...)``. While the answer is None the check only
+prints the hint, so the notebook runs top to bottom; once answered, it computes the expected
+value from the corpus present and asserts. Solutions live apart, in ``notebooks/solutions/``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["check", "EXERCISES"]
+
+
+@dataclass(frozen=True)
+class Exercise:
+    question: str
+    hint: str
+    expected: Callable[[pd.DataFrame | None, pd.DataFrame | None], Any]
+
+
+def _tass_credits(corpus: pd.DataFrame | None, manifest: pd.DataFrame | None) -> int:
+    from .corpus import attributed_sources
+
+    assert manifest is not None, "pass manifest=... to check()"
+    sources = attributed_sources(manifest)
+    return int(sources.loc[sources["source"] == "TASS", "doc_id"].nunique())
+
+
+def _quote_sentence(corpus: pd.DataFrame | None, manifest: pd.DataFrame | None) -> tuple[str, int]:
+    from .text import sentences
+
+    assert corpus is not None, "pass corpus=... to check()"
+    sents = sentences(corpus[corpus["doc_id"] == "a_jpost_reuters"])
+    row = sents[sents["text"].str.contains("To determine the place of residence", regex=False)].iloc[0]
+    return (str(row["doc_id"]), int(row["sent_id"]))
+
+
+def _dated_cluster_a(corpus: pd.DataFrame | None, manifest: pd.DataFrame | None) -> int:
+    assert manifest is not None, "pass manifest=... to check()"
+    return int(((manifest["cluster"].astype(str) == "A") & (manifest["date_precision"] == "day")).sum())
+
+
+EXERCISES: dict[str, Exercise] = {
+    "01.1": Exercise("How many documents in the manifest credit TASS (exactly 'TASS') in attributes_to?",
+                     "Use watchwords.attributed_sources(manifest) and count distinct doc_id where source == 'TASS'.",
+                     _tass_credits),
+    "01.2": Exercise("Which sentence of the seed holds Loktev's direct quote? Answer (doc_id, sent_id).",
+                     "Filter watchwords.sentences(corpus) with .str.contains('To determine').",
+                     _quote_sentence),
+    "01.3": Exercise("How many cluster-A documents have a complete (day) date?",
+                     "Use the manifest's cluster and date_precision columns.",
+                     _dated_cluster_a),
+}
+
+
+def check(exercise: str, answer: Any, *, corpus: pd.DataFrame | None = None,
+          manifest: pd.DataFrame | None = None) -> None:
+    """Check an exercise answer and print the outcome (a hint while the answer is None).
+
+    Raises:
+        AssertionError: with the hint, when an answer is given and is wrong.
+        KeyError: for an unknown exercise id.
+    """
+    item = EXERCISES[exercise]
+    if answer is None:
+        print(f"Exercise {exercise} not answered yet. {item.question}\nHint: {item.hint}")
+        return
+    expected = item.expected(corpus, manifest)
+    if isinstance(expected, tuple) and isinstance(answer, list):
+        answer = tuple(answer)
+    assert answer == expected, f"Exercise {exercise}: {answer!r} is not right. Hint: {item.hint}"
+    print(f"Exercise {exercise}: correct.")
