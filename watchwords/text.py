@@ -19,16 +19,32 @@ Rules that follow from Punkt and these lists:
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
-from collections.abc import Iterable
+from pathlib import Path
 
 import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .textformat import parse_document
 
-__all__ = ["sentence_splitter", "split_sentences", "paragraphs", "sentences", "as_corpus", "document_lengths"]
+__all__ = [
+    "DEFAULT_PARTS",
+    "TOKEN_PATTERN",
+    "as_corpus",
+    "document_lengths",
+    "paragraphs",
+    "quoted_spans",
+    "read_word_list",
+    "sentence_splitter",
+    "sentences",
+    "split_sentences",
+    "tokens",
+    "word_tokenizer",
+]
 
 
 def _word_list(name: str) -> frozenset[str]:
@@ -163,3 +179,287 @@ def document_lengths(corpus: pd.DataFrame | str) -> pd.DataFrame:
     frame = grouped.join(counts).reset_index()[["doc_id", "part", "n_paragraphs", "n_sentences", "n_chars", "n_words"]]
     frame.attrs.update(source="watchwords.document_lengths", word_pattern=_WORD_RE)
     return frame.astype({"n_paragraphs": "int64", "n_sentences": "int64", "n_chars": "int64", "n_words": "int64"})
+
+
+# ------------------------------------------------------------------------------------ tokens
+
+#: The default token definition (an NLTK ``RegexpTokenizer`` pattern), tried in this order:
+#: abbreviations with inner periods ("U.S."), numbers with separators ("3,000", "2.5", "13:09"),
+#: the "do" of "don't" and "n't", clitics after a word ("'s", "'re", ...), words with inner
+#: hyphens or apostrophes ("state-owned", "18-27", "19-year-old", "O'Brien"), ellipses and dash
+#: runs, and any other single punctuation mark or symbol ('"', "“", "—", ...).
+TOKEN_PATTERN = r"""
+    (?:[^\W\d_]\.){2,}(?![^\W\d_])
+  | \d+(?:[.,:]\d+)+
+  | [^\W_]+(?=(?i:n['’]t)\b)
+  | (?i:n['’]t)\b
+  | (?<=\w)['’](?i:s|re|ve|ll|d|m)\b
+  | \w+(?:[-‐]\w+)*(?:['’](?!(?i:s|re|ve|ll|d|m|t)\b)\w+(?:[-‐]\w+)*)*
+  | \.\.\.|[-‐–—]{2,}
+  | [^\w\s]
+"""
+_PUNCT_RE = re.compile(r"[^\w]+")
+_NUMBER_RE = re.compile(r"\d+(?:[.,:\-–]\d+)*")
+_QUOTES = {"“": "”", "«": "»", "„": "“", '"': '"'}
+_QUOTE_ALTERNATIVES = {"„": "”"}
+DEFAULT_PARTS: tuple[str, ...] = ("headline", "standfirst", "body")
+_TOKEN_COLUMNS = ["doc_id", "para_id", "sent_id", "part", "token", "norm", "start", "end", "is_punct", "is_number",
+                  "voice"]
+
+
+@lru_cache(maxsize=1)
+def word_tokenizer():  # type: ignore[no-untyped-def]
+    """The project's NLTK ``RegexpTokenizer`` with :data:`TOKEN_PATTERN` (cached)."""
+    from nltk.tokenize import RegexpTokenizer
+
+    return RegexpTokenizer(TOKEN_PATTERN, flags=re.UNICODE | re.MULTILINE | re.DOTALL | re.VERBOSE)
+
+
+def read_word_list(source: str | Path | Iterable[str] | None, *, default: str) -> frozenset[str]:
+    """A word list from the name of a packaged list, a file path (one entry a line, ``#`` comments)
+    or an iterable of words; entries are lower-cased."""
+    if source is None:
+        return frozenset()
+    if isinstance(source, (str, Path)):
+        name = str(source)
+        if name in ("english", "watchwords", "default"):
+            return frozenset(w.lower() for w in _word_list(default))
+        path = Path(name)
+        if not path.is_file():
+            raise ValueError(f"word list {name!r}: no such file; pass 'english' for the packaged list, a file path "
+                             "(one entry per line) or a list of words")
+        lines = path.read_text(encoding="utf-8").splitlines()
+        return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(str(w).strip().lower() for w in source if str(w).strip())
+
+
+def quoted_spans(corpus: pd.DataFrame | str) -> pd.DataFrame:
+    """Spans inside quotation marks: the baseline "quoted voice" until attribution is analysed.
+
+    Rule: within each paragraph, an opening mark (straight ``"``, ``“``, ``«`` or ``„``) opens a
+    quotation that the matching closing mark (``"``, ``”``, ``»``, ``“``/``”`` after ``„``) closes;
+    a quotation still open at the end of a paragraph runs to its end (the convention for quotes
+    over several paragraphs). The span is the text between the marks. Single quotes are not
+    used (they double as apostrophes). Scare quotes count as quoted here; the attribution
+    analysis refines this.
+
+    Returns:
+        Columns doc_id, start, end, voice ("quoted"), rule ("quotation marks").
+    """
+    corpus = as_corpus(corpus)
+    rows = []
+    for para in _paragraph_rows(corpus):
+        doc_id, start, end = para["doc_id"], int(para["start"]), int(para["end"])  # type: ignore[call-overload]
+        text = str(para["text"])
+        closer: str | None = None
+        opened = 0
+        for i, char in enumerate(text):
+            if closer is None:
+                if char in _QUOTES:
+                    closer, opened = _QUOTES[char], i + 1
+                    alternative = _QUOTE_ALTERNATIVES.get(char)
+            elif char == closer or (alternative is not None and char == alternative):
+                if i > opened:
+                    rows.append({"doc_id": doc_id, "start": start + opened, "end": start + i})
+                closer = None
+        if closer is not None and len(text) > opened:
+            rows.append({"doc_id": doc_id, "start": start + opened, "end": end})
+    frame = pd.DataFrame(rows, columns=["doc_id", "start", "end"])
+    frame["voice"] = "quoted"
+    frame["rule"] = "quotation marks"
+    frame.attrs.update(source="watchwords.quoted_spans")
+    return _typed(frame)
+
+
+def _normaliser(lowercase: bool, stem: str | None):  # type: ignore[no-untyped-def]
+    stemmer = None
+    if stem is not None:
+        from nltk.stem import PorterStemmer, SnowballStemmer
+
+        if stem == "porter":
+            stemmer = PorterStemmer()
+        elif stem == "snowball":
+            stemmer = SnowballStemmer("english")
+        else:
+            raise ValueError(f"stem={stem!r}: use None, 'porter' or 'snowball'")
+    table = str.maketrans({"’": "'", "‘": "'", "‐": "-"})
+
+    def norm(token: str) -> str:
+        value = token.translate(table)
+        if lowercase:
+            value = value.lower()
+        if stemmer is not None and not _PUNCT_RE.fullmatch(value):
+            value = " ".join(stemmer.stem(part) for part in value.split(" "))
+        return value
+
+    return norm
+
+
+def _multiword_index(units: frozenset[str]) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    tokenizer = word_tokenizer()
+    for unit in units:
+        words = tuple(w.lower().replace("’", "'") for w in tokenizer.tokenize(unit))
+        if len(words) > 1:
+            index.setdefault(words[0], []).append(words)
+    for candidates in index.values():
+        candidates.sort(key=len, reverse=True)
+    return index
+
+
+def _resolve_parts(parts: str | Iterable[str] | None) -> frozenset[str] | None:
+    from .textformat import PART_KINDS
+
+    if parts is None or parts == "all":
+        return None
+    chosen = frozenset([parts] if isinstance(parts, str) else parts)
+    unknown = chosen - set(PART_KINDS)
+    if unknown:
+        raise ValueError(f"parts: unknown part(s) {sorted(unknown)}; use some of {list(PART_KINDS)} or 'all'")
+    return chosen
+
+
+def _voice_index(corpus: pd.DataFrame, voice_spans: pd.DataFrame | None) -> dict[str, tuple[list[int], list[int]]]:
+    spans = quoted_spans(corpus) if voice_spans is None else voice_spans
+    missing = {"doc_id", "start", "end"} - set(spans.columns)
+    if missing:
+        raise ValueError(f"voice_spans lacks column(s) {sorted(missing)}; it needs doc_id, start, end of quoted spans")
+    index: dict[str, tuple[list[int], list[int]]] = {}
+    ordered = spans.sort_values(["doc_id", "start"])
+    for doc_id, group in ordered.groupby("doc_id", sort=False):
+        index[str(doc_id)] = (group["start"].astype(int).tolist(), group["end"].astype(int).tolist())
+    return index
+
+
+def tokens(
+    corpus_or_sentences: pd.DataFrame | str,
+    *,
+    lowercase: bool = True,
+    drop_punct: bool = False,
+    drop_numbers: bool = False,
+    stopwords: str | Path | Iterable[str] | None = None,
+    stem: str | None = None,
+    multiword: bool | str | Path | Iterable[str] = False,
+    voice: str = "all",
+    voice_spans: pd.DataFrame | None = None,
+    parts: str | Iterable[str] | None = DEFAULT_PARTS,
+) -> pd.DataFrame:
+    """One row per token, with character offsets into the document text.
+
+    Tokens come from NLTK's ``RegexpTokenizer`` with :data:`TOKEN_PATTERN` (no downloaded
+    data), run sentence by sentence. Examples of the default token definition:
+
+    ========================  ==========================================
+    text                      tokens
+    ========================  ==========================================
+    ``more than 3,000``       ``more`` ``than`` ``3,000``
+    ``aged 18-27``            ``aged`` ``18-27``
+    ``the U.S. said``         ``the`` ``U.S.`` ``said``
+    ``state-owned``           ``state-owned``
+    ``Moscow's``              ``Moscow`` ``'s`` (possessive split off, as in the Penn Treebank)
+    ``"used," he said``       ``"`` ``used`` ``,`` ``"`` ``he`` ``said``
+    ``cameras — and``         ``cameras`` ``—`` ``and``
+    ========================  ==========================================
+
+    Args:
+        corpus_or_sentences: a corpus (``load_corpus``), a sentence table (``sentences``) or a
+            plain string (doc_id "text").
+        lowercase: ``norm`` is lower-cased (curly apostrophes are always normalised to ``'``).
+        drop_punct: leave out tokens made only of punctuation or symbols.
+        drop_numbers: leave out numbers ("2017", "3,000", "18-27").
+        stopwords: leave out tokens whose lower-cased form is listed: ``"english"`` (the packaged
+            list ``watchwords/data/stopwords_en.txt``), a file path, or a list of words.
+        stem: None, ``"porter"`` (Porter 1980) or ``"snowball"`` (Porter's English Snowball);
+            applied to ``norm``.
+        multiword: True for the packaged list ``watchwords/data/multiword_units.txt``, or a file
+            path or list of phrases: consecutive tokens forming a listed phrase become one token
+            (longest match first; ``norm`` joins the words with spaces).
+        voice: ``"all"``, ``"reporter"`` (tokens outside quoted spans) or ``"quoted"``.
+        voice_spans: quoted spans (doc_id, start, end); default :func:`quoted_spans`, which the
+            attribution analysis will replace with attributed content spans.
+        parts: part kinds to include (default headline, standfirst and body; ``"all"`` for
+            every part, captions and credits included).
+
+    Returns:
+        Columns doc_id, para_id, sent_id, part, token (the characters of the text), norm, start,
+        end (``text[start:end] == token``), is_punct, is_number, voice ("reporter" or
+        "quoted"). ``df.attrs`` records every option.
+    """
+    if voice not in ("all", "reporter", "quoted"):
+        raise ValueError(f"voice={voice!r}: use 'all', 'reporter' or 'quoted'")
+    frame = corpus_or_sentences
+    if isinstance(frame, str) or "sent_id" not in frame.columns:
+        corpus = as_corpus(frame)
+        sents = sentences(corpus)
+    else:
+        sents = frame
+        corpus = None
+    wanted_parts = _resolve_parts(parts)
+    if wanted_parts is not None and "part" in sents.columns:
+        sents = sents[sents["part"].isin(wanted_parts)]
+    stop = read_word_list(stopwords, default="stopwords_en.txt")
+    units = read_word_list("english" if multiword is True else (None if multiword is False else multiword),
+                           default="multiword_units.txt")
+    mw_index = _multiword_index(units)
+    norm = _normaliser(lowercase, stem)
+    plain = _normaliser(True, None)
+    if corpus is not None:
+        voices = _voice_index(corpus, voice_spans)
+    elif voice_spans is not None:
+        voices = _voice_index(pd.DataFrame({"doc_id": [], "text": []}), voice_spans)
+    else:
+        voices = {}
+    tokenizer = word_tokenizer()
+    columns: dict[str, list[object]] = {name: [] for name in _TOKEN_COLUMNS}
+    for doc_id, para_id, sent_id, part, s_start, s_text in zip(
+            sents["doc_id"], sents["para_id"], sents["sent_id"], sents["part"], sents["start"], sents["text"]):
+        spans = [(s_start + a, s_start + b) for a, b in tokenizer.span_tokenize(s_text)]
+        texts = [s_text[a - s_start:b - s_start] for a, b in spans]
+        if mw_index:
+            spans, texts = _merge_multiword(spans, texts, s_text, s_start, mw_index, plain)
+        starts, ends = voices.get(str(doc_id), ([], []))
+        for (start, end), token in zip(spans, texts):
+            is_punct = bool(_PUNCT_RE.fullmatch(token))
+            is_number = bool(_NUMBER_RE.fullmatch(token))
+            if (drop_punct and is_punct) or (drop_numbers and is_number) or (stop and plain(token) in stop):
+                continue
+            position = bisect.bisect_right(starts, start) - 1
+            quoted = position >= 0 and start < ends[position]
+            token_voice = "quoted" if quoted else "reporter"
+            if voice != "all" and token_voice != voice:
+                continue
+            for name, value in zip(_TOKEN_COLUMNS, (doc_id, para_id, sent_id, part, token, norm(token), start, end,
+                                                    is_punct, is_number, token_voice)):
+                columns[name].append(value)
+    result = pd.DataFrame(columns, columns=_TOKEN_COLUMNS)
+    result = _typed(result)
+    result.attrs.update(
+        source="watchwords.tokens", tokenizer="nltk RegexpTokenizer(watchwords.text.TOKEN_PATTERN)",
+        lowercase=lowercase, drop_punct=drop_punct, drop_numbers=drop_numbers,
+        stopwords=None if stopwords is None else (str(stopwords) if isinstance(stopwords, (str, Path)) else "custom list"),
+        stem=stem, multiword=bool(units), voice=voice, parts=sorted(wanted_parts) if wanted_parts else "all",
+        corpus_hash=(corpus.attrs.get("corpus_hash") if corpus is not None else sents.attrs.get("corpus_hash")),
+    )
+    return result
+
+
+def _merge_multiword(spans, texts, s_text, s_start, index, plain):  # type: ignore[no-untyped-def]
+    lowered = [plain(t) for t in texts]
+    merged_spans, merged_texts = [], []
+    i = 0
+    while i < len(texts):
+        match = None
+        for words in index.get(lowered[i], ()):
+            if tuple(lowered[i:i + len(words)]) == words:
+                match = words
+                break
+        if match:
+            start, end = spans[i][0], spans[i + len(match) - 1][1]
+            merged_spans.append((start, end))
+            merged_texts.append(s_text[start - s_start:end - s_start])
+            i += len(match)
+        else:
+            merged_spans.append(spans[i])
+            merged_texts.append(texts[i])
+            i += 1
+    return merged_spans, merged_texts
