@@ -83,3 +83,109 @@ def test_sentence_offsets_property(text: str) -> None:
         assert previous <= row.start < row.end
         assert paras.loc[row.para_id, "start"] <= row.start and row.end <= paras.loc[row.para_id, "end"]
         previous = row.end
+
+
+# ---------------------------------------------------------------- tokens
+
+from watchwords.text import quoted_spans, tokens  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("more than 3,000 cameras", ["more", "than", "3,000", "cameras"]),
+        ("men aged 18-27", ["men", "aged", "18-27"]),
+        ("in the U.S. today", ["in", "the", "U.S.", "today"]),
+        ("the state-owned agency", ["the", "state-owned", "agency"]),
+        ("Moscow's cameras", ["Moscow", "'s", "cameras"]),
+        ("Moscow’s cameras", ["Moscow", "’s", "cameras"]),
+        ('"Used," he said.', ['"', "Used", ",", '"', "he", "said", "."]),
+        ("«Камеры» работают", ["«", "Камеры", "»", "работают"]),
+        ("cameras — and more", ["cameras", "—", "and", "more"]),
+        ("cameras--and", ["cameras", "--", "and"]),
+        ("They don't know", ["They", "do", "n't", "know"]),
+        ("O'Brien said", ["O'Brien", "said"]),
+        ("a 19-year-old man", ["a", "19-year-old", "man"]),
+        ("at 13:09 on 2.5 km", ["at", "13:09", "on", "2.5", "km"]),
+        ("Wait...", ["Wait", "..."]),
+        ("", []),
+    ],
+)
+def test_token_definition(text: str, expected: list[str]) -> None:
+    table = tokens(text, parts="all")
+    assert table.token.tolist() == expected
+    assert all(text[s:e] == t for s, e, t in zip(table.start, table.end, table.token))
+
+
+def test_token_options() -> None:
+    text = 'HEADLINE: Facial recognition used\n\nThe "facial recognition cameras" were used in 2017, officials said.\n\nCAPTION: A camera.'
+    assert tokens(text).part.unique().tolist() == ["headline", "body"]
+    assert "camera" in tokens(text, parts="all").norm.tolist()
+    words = tokens(text, drop_punct=True, drop_numbers=True, stopwords="english")
+    assert words.norm.tolist() == ["facial", "recognition", "used", "facial", "recognition", "cameras", "used",
+                                   "officials", "said"]
+    merged = tokens(text, multiword=True, drop_punct=True)
+    assert merged.norm.tolist()[:2] == ["facial recognition", "used"]
+    assert "facial recognition cameras" in merged.norm.tolist()
+    row = merged[merged.norm == "facial recognition cameras"].iloc[0]
+    assert text[row.start:row.end] == "facial recognition cameras" and row.voice == "quoted"
+    assert tokens(text, stem="porter", drop_punct=True).norm.tolist()[:3] == ["facial", "recognit", "use"]
+    assert tokens(text, stem="snowball", drop_punct=True).norm.tolist()[:3] == ["facial", "recognit", "use"]
+    assert tokens(text, lowercase=False).norm.tolist()[0] == "Facial"
+    assert tokens(text, voice="quoted", drop_punct=True).norm.tolist() == ["facial", "recognition", "cameras"]
+    assert "officials" in tokens(text, voice="reporter").norm.tolist()
+    assert tokens(text, multiword=["were used"], drop_punct=True).norm.tolist()[-5:] == [
+        "were used", "in", "2017", "officials", "said"]
+
+
+def test_token_options_errors(tmp_path) -> None:
+    with pytest.raises(ValueError, match="voice='journalist': use 'all', 'reporter' or 'quoted'"):
+        tokens("a", voice="journalist")
+    with pytest.raises(ValueError, match="stem='lemma': use None, 'porter' or 'snowball'"):
+        tokens("a", stem="lemma")
+    with pytest.raises(ValueError, match=r"parts: unknown part\(s\) \['footer'\]"):
+        tokens("a", parts=["footer"])
+    with pytest.raises(ValueError, match="word list 'nowhere.txt': no such file"):
+        tokens("a", stopwords="nowhere.txt")
+    listed = tmp_path / "stop.txt"
+    listed.write_text("# my list\nThe\n", encoding="utf-8")
+    assert tokens("The cameras", stopwords=listed).token.tolist() == ["cameras"]
+
+
+def test_tokens_from_sentence_table_keep_document_offsets(make_corpus) -> None:
+    from tests.conftest import WIRE_STORY
+
+    corpus = ww.load_corpus(make_corpus({"wire": WIRE_STORY}))
+    table = tokens(ww.sentences(corpus))
+    text = corpus.text[0]
+    assert all(text[s:e] == t for s, e, t in zip(table.start, table.end, table.token))
+    assert table.equals(tokens(corpus))
+    assert table.attrs["corpus_hash"] == corpus.attrs["corpus_hash"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('He said "yes" and "no".', ["yes", "no"]),
+        ("He said “yes”.", ["yes"]),
+        ("Он сказал «да».", ["да"]),
+        ("Er sagte „ja“ und „nein”.", ["ja", "nein"]),
+        ('"Open quote runs on\n\n"and closes here," he said.', ["Open quote runs on", "and closes here,"]),
+        ("No quotes at all.", []),
+        ('Empty "" quotes.', []),
+    ],
+)
+def test_quoted_spans(text: str, quoted: list[str]) -> None:
+    spans = quoted_spans(text)
+    assert [text[s:e] for s, e in zip(spans.start, spans.end)] == quoted
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(list("Ab .,'’\"“”-—\n") + ["U.S.", "3,000", "don't", "18-27", "«", "»"]), max_size=50).map("".join))
+def test_token_offsets_property(text: str) -> None:
+    table = tokens(text, parts="all")
+    previous = 0
+    for start, end, token in zip(table.start, table.end, table.token):
+        assert text[start:end] == token and previous <= start < end
+        assert not any(ch.isspace() for ch in token)
+        previous = end

@@ -247,11 +247,27 @@ def quoted_spans(corpus: pd.DataFrame | str) -> pd.DataFrame:
         Columns doc_id, start, end, voice ("quoted"), rule ("quotation marks").
     """
     corpus = as_corpus(corpus)
+    return _quoted_spans((p["doc_id"], p["start"], p["text"]) for p in _paragraph_rows(corpus))
+
+
+def _paragraphs_from_sentences(sents: pd.DataFrame) -> Iterable[tuple[object, int, str]]:
+    """Rebuild paragraph texts from a sentence table (gaps between sentences become spaces)."""
+    for (doc_id, _), group in sents.groupby(["doc_id", "para_id"], sort=False):
+        start = int(group["start"].iloc[0])
+        pieces, cursor = [], start
+        for s_start, s_text in zip(group["start"], group["text"]):
+            pieces.append(" " * (int(s_start) - cursor) + s_text)
+            cursor = int(s_start) + len(s_text)
+        yield doc_id, start, "".join(pieces)
+
+
+def _quoted_spans(paragraph_texts: Iterable[tuple[object, object, object]]) -> pd.DataFrame:
     rows = []
-    for para in _paragraph_rows(corpus):
-        doc_id, start, end = para["doc_id"], int(para["start"]), int(para["end"])  # type: ignore[call-overload]
-        text = str(para["text"])
+    for doc_id, para_start, para_text in paragraph_texts:
+        start, text = int(para_start), str(para_text)  # type: ignore[call-overload]
+        end = start + len(text)
         closer: str | None = None
+        alternative: str | None = None
         opened = 0
         for i, char in enumerate(text):
             if closer is None:
@@ -319,8 +335,8 @@ def _resolve_parts(parts: str | Iterable[str] | None) -> frozenset[str] | None:
     return chosen
 
 
-def _voice_index(corpus: pd.DataFrame, voice_spans: pd.DataFrame | None) -> dict[str, tuple[list[int], list[int]]]:
-    spans = quoted_spans(corpus) if voice_spans is None else voice_spans
+def _voice_index(sents: pd.DataFrame, voice_spans: pd.DataFrame | None) -> dict[str, tuple[list[int], list[int]]]:
+    spans = _quoted_spans(_paragraphs_from_sentences(sents)) if voice_spans is None else voice_spans
     missing = {"doc_id", "start", "end"} - set(spans.columns)
     if missing:
         raise ValueError(f"voice_spans lacks column(s) {sorted(missing)}; it needs doc_id, start, end of quoted spans")
@@ -403,12 +419,7 @@ def tokens(
     mw_index = _multiword_index(units)
     norm = _normaliser(lowercase, stem)
     plain = _normaliser(True, None)
-    if corpus is not None:
-        voices = _voice_index(corpus, voice_spans)
-    elif voice_spans is not None:
-        voices = _voice_index(pd.DataFrame({"doc_id": [], "text": []}), voice_spans)
-    else:
-        voices = {}
+    voices = _voice_index(sents, voice_spans)
     tokenizer = word_tokenizer()
     columns: dict[str, list[object]] = {name: [] for name in _TOKEN_COLUMNS}
     for doc_id, para_id, sent_id, part, s_start, s_text in zip(

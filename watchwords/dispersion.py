@@ -1,0 +1,78 @@
+"""Dispersion: how evenly a term is spread over the documents of a corpus.
+
+**Gries' DP** (Gries 2008, "Dispersions and adjusted frequencies in corpora", International
+Journal of Corpus Linguistics 13(4)), with the documents as the corpus parts: for n parts,
+
+* sᵢ = size of part i / corpus size (the expected share),
+* vᵢ = frequency of the term in part i / its total frequency (the observed share),
+* DP = ½ · Σᵢ |vᵢ − sᵢ|,
+* DP_norm = DP / (1 − min(sᵢ)) (Lijffijt & Gries 2012, "Correction to Gries (2008)", IJCL
+  17(1)).
+
+Direction: 0 = spread exactly as the part sizes predict; 1 = concentrated in one small part.
+With a single document DP is undefined (NaN).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .frequency import term_occurrences
+
+__all__ = ["dispersion", "dp"]
+
+
+def dp(frequencies: Iterable[float], sizes: Iterable[float]) -> tuple[float, float]:
+    """Gries' DP and DP_norm of one term from its frequency in each part and the part sizes.
+
+    Example (the situation of Lijffijt & Gries 2012, Table 1: three equally large parts, one
+    holding 2/3 of the occurrences and another the remaining 1/3):
+        >>> tuple(round(x, 4) for x in dp([2, 1, 0], [100, 100, 100]))
+        (0.3333, 0.5)
+    """
+    f = np.asarray(list(frequencies), dtype=float)
+    s = np.asarray(list(sizes), dtype=float)
+    if f.shape != s.shape or len(f) == 0:
+        raise ValueError("dp: give one frequency and one size per part")
+    if (s <= 0).any() or f.sum() <= 0 or len(f) < 2:
+        return float("nan"), float("nan")
+    expected = s / s.sum()
+    observed = f / f.sum()
+    value = 0.5 * float(np.abs(observed - expected).sum())
+    return value, value / (1 - float(expected.min()))
+
+
+def dispersion(corpus: pd.DataFrame, terms: Iterable[str] | None = None, **token_options: Any) -> pd.DataFrame:
+    """DP, DP_norm and range of terms over the documents of a corpus.
+
+    Args:
+        corpus: a corpus from ``load_corpus``.
+        terms: the terms to measure (lower-cased words or, with ``multiword=True``, phrases);
+            None for every term.
+        **token_options: passed to :func:`watchwords.tokens` (``drop_punct`` defaults to True).
+
+    Returns:
+        Columns term, count, doc_freq (documents containing it), n_docs, dp, dp_norm; sorted by
+        count descending. Part sizes are the documents' token counts.
+    """
+    occurrences = term_occurrences(corpus, **token_options)
+    sizes = pd.Series(occurrences.attrs["doc_tokens"], dtype=float)
+    sizes = sizes.reindex(corpus["doc_id"].astype(str), fill_value=0.0)
+    sizes = sizes[sizes > 0]
+    table = pd.crosstab(occurrences["term"], occurrences["doc_id"].astype(str)).reindex(columns=sizes.index, fill_value=0)
+    wanted = list(dict.fromkeys(t.lower() for t in terms)) if terms is not None else list(table.index)
+    rows = []
+    for term in wanted:
+        counts = table.loc[term].to_numpy(dtype=float) if term in table.index else np.zeros(len(sizes))
+        value, normalised = dp(counts, sizes.to_numpy()) if len(sizes) else (float("nan"), float("nan"))
+        rows.append({"term": term, "count": int(counts.sum()), "doc_freq": int((counts > 0).sum()),
+                     "n_docs": int(len(sizes)), "dp": value, "dp_norm": normalised})
+    frame = pd.DataFrame(rows, columns=["term", "count", "doc_freq", "n_docs", "dp", "dp_norm"])
+    frame = frame.sort_values(["count", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    frame.attrs.update(source="watchwords.dispersion", parts="documents", direction="0 = even, 1 = concentrated",
+                       corpus_hash=corpus.attrs.get("corpus_hash"))
+    return frame

@@ -1,0 +1,138 @@
+"""Keyword in context (concordance) lines, with exact offsets.
+
+A pattern is a word, a phrase of several words, or (``regex=True``) a regular expression
+matched against single tokens. In words and phrases ``*`` stands for any characters
+("camera*" matches "camera" and "cameras"). Matching compares lower-cased tokens unless
+``ignore_case=False``. Punctuation tokens are never matched and do not count towards the
+window, which is measured in words and stays inside the paragraph of the match (a headline's
+context never runs into the byline).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+import pandas as pd
+
+from .text import tokens, word_tokenizer
+
+__all__ = ["kwic", "kwic_html", "Html"]
+
+_KWIC_COLUMNS = ["doc_id", "para_id", "sent_id", "part", "left", "match", "right", "start", "end", "L1", "R1"]
+
+
+class Html(str):
+    """An HTML string that Jupyter displays as HTML."""
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+
+def _compile(pattern: str, *, regex: bool, ignore_case: bool) -> list[re.Pattern[str]]:
+    flags = re.IGNORECASE if ignore_case else 0
+    if regex:
+        try:
+            return [re.compile(pattern, flags)]
+        except re.error as exc:
+            raise ValueError(f"pattern {pattern!r} is not a valid regular expression: {exc}") from None
+    words = [w for w in word_tokenizer().tokenize(pattern.replace("*", "STARPLACEHOLDER"))]
+    if not words:
+        raise ValueError("pattern is empty: give a word, a phrase or (regex=True) a regular expression")
+    compiled = []
+    for word in words:
+        body = re.escape(word.replace("’", "'")).replace("STARPLACEHOLDER", ".*")
+        compiled.append(re.compile(body, flags))
+    return compiled
+
+
+def kwic(
+    corpus: pd.DataFrame | str,
+    pattern: str,
+    window: int = 5,
+    *,
+    regex: bool = False,
+    ignore_case: bool = True,
+    sort: str | None = None,
+    parts: Any = "all",
+    **token_options: Any,
+) -> pd.DataFrame:
+    """Concordance lines of ``pattern``.
+
+    Args:
+        corpus: a corpus from ``load_corpus`` or a plain string.
+        pattern: a word, a phrase ("facial recognition", "track * down") or, with ``regex``, a
+            regular expression that must match a whole token ("camera(s)?").
+        window: words of context on each side (within the paragraph).
+        regex: treat ``pattern`` as a regular expression over single tokens.
+        ignore_case: match regardless of case.
+        sort: None (text order), ``"L1"`` or ``"R1"`` (by the first word to the left or right,
+            then the other side), as in AntConc's KWIC sort.
+        parts: part kinds to search (default all, captions included).
+        **token_options: passed to :func:`watchwords.tokens` (e.g. ``voice="quoted"``).
+
+    Returns:
+        Columns doc_id, para_id, sent_id, part, left, match, right (the text as written, white
+        space folded), start, end (offsets of the match in the document text), L1, R1 (the
+        neighbouring words, lower-cased).
+    """
+    if window < 0:
+        raise ValueError(f"window={window}: use 0 or more words")
+    if sort not in (None, "L1", "R1"):
+        raise ValueError(f"sort={sort!r}: use None, 'L1' or 'R1'")
+    matchers = _compile(pattern, regex=regex, ignore_case=ignore_case)
+    if isinstance(corpus, str):
+        from .text import as_corpus
+
+        corpus = as_corpus(corpus)
+    if "text" not in corpus.columns or "sent_id" in corpus.columns:
+        raise ValueError("kwic needs a corpus with document texts (load_corpus) or a plain string")
+    texts = dict(zip(corpus["doc_id"], corpus["text"]))
+    table = tokens(corpus, **{**token_options, "parts": parts, "drop_punct": True})
+    rows = []
+    for (doc_id, para_id), group in table.groupby(["doc_id", "para_id"], sort=False):
+        words = group["token"].tolist()
+        starts, ends = group["start"].tolist(), group["end"].tolist()
+        sent_ids, part = group["sent_id"].tolist(), group["part"].iloc[0]
+        text = texts[doc_id]
+        size = len(matchers)
+        for i in range(len(words) - size + 1):
+            if all(m.fullmatch(words[i + k].replace("’", "'")) for k, m in enumerate(matchers)):
+                j = i + size - 1
+                lo, hi = max(0, i - window), min(len(words) - 1, j + window)
+                left = text[starts[lo]:starts[i]] if i > lo else ""
+                right = text[ends[j]:ends[hi]] if hi > j else ""
+                rows.append({"doc_id": doc_id, "para_id": para_id, "sent_id": sent_ids[i], "part": part,
+                             "left": " ".join(left.split()), "match": " ".join(text[starts[i]:ends[j]].split()),
+                             "right": " ".join(right.split()), "start": starts[i], "end": ends[j],
+                             "L1": words[i - 1].lower() if i > 0 else "", "R1": words[j + 1].lower() if j + 1 < len(words) else ""})
+    frame = pd.DataFrame(rows, columns=_KWIC_COLUMNS)
+    if sort == "L1":
+        frame = frame.sort_values(["L1", "R1", "doc_id", "start"], kind="stable")
+    elif sort == "R1":
+        frame = frame.sort_values(["R1", "L1", "doc_id", "start"], kind="stable")
+    frame = frame.reset_index(drop=True)
+    for column in ("para_id", "sent_id", "start", "end"):
+        frame[column] = frame[column].astype("int64")
+    frame.attrs.update(source="watchwords.kwic", pattern=pattern, window=window, regex=regex, ignore_case=ignore_case,
+                       sort=sort, corpus_hash=corpus.attrs.get("corpus_hash"))
+    return frame
+
+
+def kwic_html(lines: pd.DataFrame, *, max_rows: int = 200) -> Html:
+    """Render concordance lines as an HTML table with the node highlighted (for notebooks).
+
+    Each row shows doc_id:sent_id, the left context right-aligned, the match in bold on a
+    highlight, and the right context. All text is HTML-escaped.
+    """
+    cells = []
+    for row in lines.head(max_rows).itertuples(index=False):
+        cells.append(
+            f'<tr><td style="color:#666;font-size:85%">{html.escape(str(row.doc_id))}:{row.sent_id}</td>'
+            f'<td style="text-align:right;white-space:nowrap">{html.escape(row.left)}</td>'
+            f'<td style="text-align:center;white-space:nowrap"><mark><b>{html.escape(row.match)}</b></mark></td>'
+            f'<td style="text-align:left;white-space:nowrap">{html.escape(row.right)}</td></tr>')
+    more = "" if len(lines) <= max_rows else f"<p>{len(lines) - max_rows} more line(s) not shown.</p>"
+    return Html('<table class="watchwords-kwic" style="font-family:monospace">'
+                '<tr><th>doc:sent</th><th>left</th><th>node</th><th>right</th></tr>' + "".join(cells) + "</table>" + more)
