@@ -17,9 +17,27 @@ from .corpus import (
     outlet_types,
     validate_corpus,
 )
+from .collocations import collocates
+from .dispersion import dispersion, dp
 from .exercises import check
-from .plotting import plot_composition, plot_timeline
-from .text import document_lengths, paragraphs, sentences, split_sentences
+from .frequency import frequencies, term_occurrences, tfidf
+from .keyness import keyness, keyness_table, read_reference_list
+from .kwic import kwic, kwic_html
+from .plotting import (
+    plot_collocation_network,
+    plot_composition,
+    plot_dispersion,
+    plot_keyness,
+    plot_timeline,
+)
+from .text import (
+    document_lengths,
+    paragraphs,
+    quoted_spans,
+    sentences,
+    split_sentences,
+    tokens,
+)
 from .textformat import format_document, parse_document
 
 __all__ = [
@@ -28,17 +46,33 @@ __all__ = [
     "Problem",
     "attributed_sources",
     "check",
+    "collocates",
     "corpus_note",
+    "dispersion",
     "document_lengths",
+    "dp",
     "format_document",
+    "frequencies",
+    "keyness",
+    "keyness_table",
+    "kwic",
+    "kwic_html",
     "load_corpus",
     "load_manifest",
     "outlet_types",
     "paragraphs",
     "parse_document",
+    "plot_collocation_network",
     "plot_composition",
+    "plot_dispersion",
+    "plot_keyness",
     "plot_timeline",
+    "quoted_spans",
+    "read_reference_list",
     "sentences",
     "split_sentences",
+    "term_occurrences",
+    "tfidf",
+    "tokens",
     "validate_corpus",
 ]

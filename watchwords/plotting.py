@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["plot_timeline", "plot_composition"]
+__all__ = ["plot_timeline", "plot_composition", "plot_keyness", "plot_dispersion", "plot_collocation_network"]
 
 
 def _axes(ax, figsize: tuple[float, float]):  # type: ignore[no-untyped-def]
@@ -52,4 +52,98 @@ def plot_composition(manifest: pd.DataFrame, *, by: str = "outlet_type", hue: st
     ax.set_ylabel(by.replace("_", " "))
     ax.set_title(f"Documents by {by.replace('_', ' ')} and {hue.replace('_', ' ')} (n = {len(manifest)})")
     ax.legend(title=hue.replace("_", " "), loc="lower right")
+    return ax
+
+
+def plot_keyness(table: pd.DataFrame, *, n: int = 10, measure: str = "g2", ax=None):  # type: ignore[no-untyped-def]
+    """Diverging bar chart: the ``n`` most positive and ``n`` most negative key terms.
+
+    Bars to the right are terms the target over-uses, to the left terms it under-uses; the
+    bar length is ``measure`` (signed G² by default, or "log_ratio"). Uses the rows of a
+    :func:`watchwords.keyness_table` / :func:`watchwords.keyness` result as given.
+    """
+    if measure not in table.columns:
+        raise ValueError(f"measure={measure!r}: the table has no such column")
+    ax = _axes(ax, (7, 0.35 * 2 * n + 1))
+    positive = table[table["g2"] > 0].nlargest(n, measure)
+    negative = table[table["g2"] < 0].nsmallest(n, measure)
+    shown = pd.concat([negative.iloc[::-1], positive.iloc[::-1]])
+    colors = ["#b2182b" if v > 0 else "#2166ac" for v in shown[measure]]
+    ax.barh(range(len(shown)), shown[measure], color=colors)
+    ax.set_yticks(range(len(shown)), shown["term"])
+    ax.axvline(0, color="black", linewidth=0.8)
+    label = "signed log-likelihood G²" if measure == "g2" else measure.replace("_", " ")
+    ax.set_xlabel(f"{label} (right: more in target; left: more in reference)")
+    ax.set_title(f"Key terms: top {len(positive)} positive, top {len(negative)} negative")
+    return ax
+
+
+def plot_dispersion(tokens_table: pd.DataFrame, terms: list[str], *, ax=None):  # type: ignore[no-untyped-def]
+    """Dispersion plot (as AntConc's Plot tool): one row per document, a tick where a term occurs.
+
+    The x position is the token's position in its document, from 0 (start) to 1 (end), taken
+    from a :func:`watchwords.tokens` table (``norm`` is matched); each term has its colour.
+    """
+    ax = _axes(ax, (9, 0.45 * max(1, tokens_table["doc_id"].nunique()) + 1.2))
+    docs = list(dict.fromkeys(tokens_table["doc_id"]))
+    position = tokens_table.groupby("doc_id", sort=False).cumcount()
+    length = tokens_table.groupby("doc_id", sort=False)["norm"].transform("size")
+    relative = position / length.where(length > 1, 2).sub(1).clip(lower=1)
+    for index, term in enumerate(terms):
+        hits = tokens_table["norm"] == term.lower()
+        rows = tokens_table.loc[hits, "doc_id"].map({d: i for i, d in enumerate(docs)})
+        offset = (index - (len(terms) - 1) / 2) * 0.8 / max(1, len(terms))
+        ax.scatter(relative[hits], rows + offset, marker="|", s=200, color=f"C{index}", label=f"{term} ({int(hits.sum())})")
+    ax.set_yticks(range(len(docs)), docs)
+    ax.set_ylim(len(docs) - 0.5, -0.5)
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("position in the document (0 = start, 1 = end)")
+    ax.set_title("Where the terms occur")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    return ax
+
+
+def plot_collocation_network(collocates_table: pd.DataFrame, *, measure: str = "log_dice", n: int = 12, ax=None):  # type: ignore[no-untyped-def]
+    """Collocation network (after Brezina, McEnery & Wattam's GraphColl): nodes in the middle,
+    their top ``n`` collocates around them, nearer the stronger the association.
+
+    Accepts one or more :func:`watchwords.collocates` tables concatenated (column ``node``);
+    a collocate shared by several nodes is drawn once, between them.
+    """
+    import math
+
+    ax = _axes(ax, (8, 8))
+    nodes = list(dict.fromkeys(collocates_table["node"]))
+    centres = {node: (math.cos(2 * math.pi * i / len(nodes)) * (0.9 if len(nodes) > 1 else 0),
+                      math.sin(2 * math.pi * i / len(nodes)) * (0.9 if len(nodes) > 1 else 0)) for i, node in enumerate(nodes)}
+    top = pd.concat([g.nlargest(n, measure) for _, g in collocates_table.groupby("node", sort=False)])
+    values = top[measure].astype(float)
+    low, high = float(values.min()), float(values.max())
+    placed: dict[str, tuple[float, float]] = {}
+    for node, group in top.groupby("node", sort=False):
+        cx, cy = centres[node]
+        for k, row in enumerate(group.itertuples(index=False)):
+            strength = 1.0 if high == low else (getattr(row, measure) - low) / (high - low)
+            radius = 1.6 - 0.9 * strength
+            angle = 2 * math.pi * k / max(1, len(group)) + 0.3
+            point = (cx + radius * math.cos(angle), cy + radius * math.sin(angle))
+            if row.collocate in placed:  # shared collocate: move it between its nodes
+                old = placed[row.collocate]
+                point = ((old[0] + cx) / 2, (old[1] + cy) / 2)
+            placed[row.collocate] = point
+    for row in top.itertuples(index=False):
+        x, y = placed[row.collocate]
+        cx, cy = centres[row.node]
+        ax.plot([cx, x], [cy, y], color="#999999", linewidth=0.6 + 2.4 * (0 if high == low else (getattr(row, measure) - low) / (high - low)), zorder=1)
+    for collocate, (x, y) in placed.items():
+        ax.text(x, y, collocate, ha="center", va="center", fontsize=9, zorder=3,
+                bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "#cccccc"})
+    for node, (cx, cy) in centres.items():
+        ax.text(cx, cy, node, ha="center", va="center", fontsize=11, fontweight="bold", zorder=4,
+                bbox={"boxstyle": "round,pad=0.3", "facecolor": "#fde0dd", "edgecolor": "#c51b8a"})
+    ax.set_xlim(-2.8, 2.8)
+    ax.set_ylim(-2.8, 2.8)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_title(f"Collocation network ({measure.replace('_', ' ')}; nearer and thicker = stronger)")
     return ax

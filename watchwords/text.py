@@ -442,8 +442,10 @@ def tokens(
             for name, value in zip(_TOKEN_COLUMNS, (doc_id, para_id, sent_id, part, token, norm(token), start, end,
                                                     is_punct, is_number, token_voice)):
                 columns[name].append(value)
-    result = pd.DataFrame(columns, columns=_TOKEN_COLUMNS)
-    result = _typed(result)
+    dtypes = {"doc_id": object, "para_id": "int64", "sent_id": "int64", "part": object, "token": object, "norm": object,
+              "start": "int64", "end": "int64", "is_punct": bool, "is_number": bool, "voice": object}
+    result = pd.DataFrame({name: pd.Series(values, dtype=dtypes[name]) for name, values in columns.items()},
+                          columns=_TOKEN_COLUMNS)
     result.attrs.update(
         source="watchwords.tokens", tokenizer="nltk RegexpTokenizer(watchwords.text.TOKEN_PATTERN)",
         lowercase=lowercase, drop_punct=drop_punct, drop_numbers=drop_numbers,
