@@ -36,3 +36,41 @@ def test_plot_composition_uses_given_axes(manifest) -> None:
     widths = sum(p.get_width() for p in ax.patches)
     assert widths == 69
     plt.close(fig)
+
+
+@pytest.fixture(scope="module")
+def seed(seed_corpus):
+    return ww.load_corpus(seed_corpus)
+
+
+def test_plot_keyness_diverging() -> None:
+    table = ww.keyness_table({"up1": 30, "up2": 20, "down": 1}, {"up1": 5, "up2": 5, "down": 50},
+                             target_size=1_000, reference_size=1_000)
+    ax = ww.plot_keyness(table, n=5)
+    widths = [p.get_width() for p in ax.patches]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["down", "up2", "up1"]
+    assert widths[0] < 0 < widths[1] < widths[2]
+    assert ax.get_title() == "Key terms: top 2 positive, top 1 negative"
+    with pytest.raises(ValueError, match="measure='z'"):
+        ww.plot_keyness(table, measure="z")
+    plt.close("all")
+
+
+def test_plot_dispersion_marks_every_occurrence(seed) -> None:
+    table = ww.tokens(seed, drop_punct=True)
+    ax = ww.plot_dispersion(table, ["cameras", "moscow"])
+    counts = [len(c.get_offsets()) for c in ax.collections]
+    assert counts == [3, 5]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["cameras (3)", "moscow (5)"]
+    xs = ax.collections[0].get_offsets()[:, 0]
+    assert 0 <= xs.min() and xs.max() <= 1
+    plt.close("all")
+
+
+def test_plot_collocation_network_draws_nodes_and_collocates(seed) -> None:
+    table = ww.collocates(seed, "cameras", 5, min_freq=1, stopwords="english")
+    ax = ww.plot_collocation_network(table, n=4)
+    labels = [t.get_text() for t in ax.texts]
+    assert labels[-1] == "cameras" and len(labels) == 5
+    assert set(labels[:-1]) == set(table.nlargest(4, "log_dice").collocate)
+    plt.close("all")

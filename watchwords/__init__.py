@@ -31,6 +31,7 @@ from .plotting import (
     plot_timeline,
 )
 from .text import (
+    compare_tokenizers,
     document_lengths,
     paragraphs,
     quoted_spans,
@@ -47,6 +48,7 @@ __all__ = [
     "attributed_sources",
     "check",
     "collocates",
+    "compare_tokenizers",
     "corpus_note",
     "dispersion",
     "document_lengths",

@@ -46,6 +46,33 @@ def _dated_cluster_a(corpus: pd.DataFrame | None, manifest: pd.DataFrame | None)
     return int(((manifest["cluster"].astype(str) == "A") & (manifest["date_precision"] == "day")).sum())
 
 
+def _cameras_count(corpus: pd.DataFrame | None, manifest: pd.DataFrame | None) -> int:
+    from .frequency import frequencies
+
+    assert corpus is not None, "pass corpus=... to check()"
+    table = frequencies(corpus[corpus["doc_id"] == "a_jpost_reuters"]).set_index("term")
+    return int(table.loc["cameras", "count"])
+
+
+def _facial_recognition_r1(corpus: pd.DataFrame | None, manifest: pd.DataFrame | None) -> str:
+    from .kwic import kwic
+
+    assert corpus is not None, "pass corpus=... to check()"
+    lines = kwic(corpus[corpus["doc_id"] == "a_jpost_reuters"], "facial recognition")
+    return str(lines["R1"].value_counts().index[0])
+
+
+def _quoted_only(corpus: pd.DataFrame | None, manifest: pd.DataFrame | None) -> str:
+    from .frequency import frequencies
+
+    assert corpus is not None, "pass corpus=... to check()"
+    seed = corpus[corpus["doc_id"] == "a_jpost_reuters"]
+    quoted = set(frequencies(seed, voice="quoted")["term"])
+    reporter = set(frequencies(seed, voice="reporter")["term"])
+    (word,) = [w for w in ("conscript", "cameras", "evaders") if w in quoted and w not in reporter]
+    return word
+
+
 EXERCISES: dict[str, Exercise] = {
     "01.1": Exercise("How many documents in the manifest credit TASS (exactly 'TASS') in attributes_to?",
                      "Use watchwords.attributed_sources(manifest) and count distinct doc_id where source == 'TASS'.",
@@ -56,6 +83,15 @@ EXERCISES: dict[str, Exercise] = {
     "01.3": Exercise("How many cluster-A documents have a complete (day) date?",
                      "Use the manifest's cluster and date_precision columns.",
                      _dated_cluster_a),
+    "02.1": Exercise("How many times does 'cameras' occur in the seed (headline, standfirst and body)?",
+                     "Use watchwords.frequencies on the seed's row and look up the term.",
+                     _cameras_count),
+    "02.2": Exercise("Which word most often follows 'facial recognition' in the seed (its R1)?",
+                     "Use watchwords.kwic(..., 'facial recognition') and the R1 column.",
+                     _facial_recognition_r1),
+    "02.3": Exercise("Which of 'conscript', 'cameras', 'evaders' occurs only in quoted speech in the seed?",
+                     "Compare watchwords.frequencies(..., voice='quoted') with voice='reporter'.",
+                     _quoted_only),
 }
 
 

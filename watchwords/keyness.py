@@ -240,8 +240,12 @@ def keyness(
         corpus: a corpus from ``load_corpus``.
         target: the target documents: a dict of metadata column → value(s)
             (``{"outlet_type": "state media"}``), a doc_id or list of doc_ids, or a boolean Series.
-        reference: the same forms; None for all other documents of the corpus; or a path to a
-            reference frequency list (see :func:`read_reference_list`).
+        reference: the same forms; None for all other documents of the corpus; a path to a
+            reference frequency list (see :func:`read_reference_list`); or ``"english"`` for
+            the packaged general-English list (``watchwords/data/reference_en_wordfreq.csv``,
+            derived from wordfreq 3.1.1, CC BY-SA 4.0: expected counts per 10⁹ tokens of the
+            20,000 most frequent words; words it lacks count 0, numbers and clitics such as
+            "'s" are absent, so use ``drop_numbers=True, stopwords="english"`` with it).
         min_docs: dispersion requirement: a term must occur in at least this many target
             documents (news corpora are small; one long article should not make a keyword).
         min_count, g2, correction, alpha, zero: as in :func:`keyness_table`.
@@ -267,8 +271,16 @@ def keyness(
     target_counts = FreqDist(occurrences["term"])
     target_size = sum(occurrences.attrs["doc_tokens"].values())
     docs = occurrences.groupby("term")["doc_id"].nunique()
-    if isinstance(reference, (str, Path)) and Path(reference).suffix.lower() in (".csv", ".txt") and Path(reference).is_file():
-        reference_counts, reference_size = read_reference_list(reference)
+    if isinstance(reference, str) and reference == "english":
+        from importlib import resources
+
+        reference = resources.files("watchwords.data").joinpath("reference_en_wordfreq.csv")
+    is_group = reference is None or isinstance(reference, (Mapping, pd.Series, list, tuple, set)) or (
+        isinstance(reference, str) and reference in set(corpus["doc_id"].astype(str)))
+    if not is_group:
+        if not Path(str(reference)).is_file():
+            raise ValueError(f"reference list {reference}: no such file; pass 'english', a CSV file path, or a group")
+        reference_counts, reference_size = read_reference_list(Path(str(reference)))
         reference_name = str(reference)
     else:
         reference_mask = ~target_mask if reference is None else _select(corpus, reference, "reference")

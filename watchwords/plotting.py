@@ -141,8 +141,10 @@ def plot_collocation_network(collocates_table: pd.DataFrame, *, measure: str = "
     for node, (cx, cy) in centres.items():
         ax.text(cx, cy, node, ha="center", va="center", fontsize=11, fontweight="bold", zorder=4,
                 bbox={"boxstyle": "round,pad=0.3", "facecolor": "#fde0dd", "edgecolor": "#c51b8a"})
-    ax.set_xlim(-2.8, 2.8)
-    ax.set_ylim(-2.8, 2.8)
+    xs = [x for x, _ in placed.values()] + [x for x, _ in centres.values()]
+    ys = [y for _, y in placed.values()] + [y for _, y in centres.values()]
+    ax.set_xlim(min(xs) - 0.5, max(xs) + 0.5)
+    ax.set_ylim(min(ys) - 0.3, max(ys) + 0.3)
     ax.set_aspect("equal")
     ax.axis("off")
     ax.set_title(f"Collocation network ({measure.replace('_', ' ')}; nearer and thicker = stronger)")

@@ -35,6 +35,7 @@ __all__ = [
     "DEFAULT_PARTS",
     "TOKEN_PATTERN",
     "as_corpus",
+    "compare_tokenizers",
     "document_lengths",
     "paragraphs",
     "quoted_spans",
@@ -476,3 +477,36 @@ def _merge_multiword(spans, texts, s_text, s_start, index, plain):  # type: igno
             merged_texts.append(texts[i])
             i += 1
     return merged_spans, merged_texts
+
+
+def compare_tokenizers(text: str) -> pd.DataFrame:
+    """Tokenise ``text`` with several NLTK tokenizers that need no downloaded data, side by side.
+
+    Compared: the Watchwords default (``RegexpTokenizer`` with :data:`TOKEN_PATTERN`), NLTK's
+    ``TreebankWordTokenizer`` and ``NLTKWordTokenizer`` (what ``word_tokenize`` uses after
+    sentence splitting), ``WordPunctTokenizer``, ``ToktokTokenizer``, and a plain whitespace
+    split. The Treebank-style tokenizers expect one sentence at a time (they split off only a
+    final period), so they are given the text sentence by sentence, as ``word_tokenize`` would.
+
+    Returns:
+        Columns tokenizer, n_tokens, tokens (joined by " | ").
+    """
+    from nltk.tokenize import NLTKWordTokenizer, ToktokTokenizer, TreebankWordTokenizer, WordPunctTokenizer
+
+    sentence_texts = [text[a:b] for a, b in split_sentences(text)]
+
+    def per_sentence(tokenize):  # type: ignore[no-untyped-def]
+        return [t for s in sentence_texts for t in tokenize(s)]
+
+    candidates = {
+        "watchwords (RegexpTokenizer)": word_tokenizer().tokenize(text),
+        "TreebankWordTokenizer": per_sentence(TreebankWordTokenizer().tokenize),
+        "NLTKWordTokenizer": per_sentence(NLTKWordTokenizer().tokenize),
+        "WordPunctTokenizer": WordPunctTokenizer().tokenize(text),
+        "ToktokTokenizer": per_sentence(ToktokTokenizer().tokenize),
+        "whitespace split": text.split(),
+    }
+    frame = pd.DataFrame([{"tokenizer": name, "n_tokens": len(found), "tokens": " | ".join(found)}
+                          for name, found in candidates.items()])
+    frame.attrs.update(source="watchwords.compare_tokenizers", text=text)
+    return frame
