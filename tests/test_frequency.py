@@ -81,3 +81,19 @@ def test_tfidf_by_hand(corpus) -> None:
     smooth = ww.tfidf(corpus, smooth=True).set_index(["doc_id", "term"])
     # scikit-learn's smooth idf: ln((1 + N) / (1 + df)) + 1
     assert smooth.loc[("a", "cameras"), "idf"] == pytest.approx(math.log(4 / 3) + 1)
+
+
+def test_count_terms_equals_frequencies(corpus, seed_corpus) -> None:
+    for folder_or_corpus in (corpus, ww.load_corpus(seed_corpus)):
+        expected = ww.frequencies(folder_or_corpus).set_index("term")["count"].to_dict()
+        assert dict(ww.count_terms(list(folder_or_corpus.text))) == expected
+    assert dict(ww.count_terms(seed_corpus)) == ww.frequencies(ww.load_corpus(seed_corpus)).set_index("term")["count"].to_dict()
+    everything = ww.count_terms(list(corpus.text), drop_punct=False, parts="all", lowercase=False)
+    assert everything["."] == 4 and everything["Cameras"] == 1
+
+
+def test_count_terms_is_an_nltk_freqdist() -> None:
+    from nltk.probability import FreqDist
+
+    counts = ww.count_terms(["One cameras, two cameras."])
+    assert isinstance(counts, FreqDist) and counts.N() == 4 and counts["cameras"] == 2

@@ -189,3 +189,13 @@ def test_token_offsets_property(text: str) -> None:
         assert text[start:end] == token and previous <= start < end
         assert not any(ch.isspace() for ch in token)
         previous = end
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("Ab n.,'’\"“”-‐—_\n9") + ["U.S.", "3,000", "don't", "can’t", "18-27", "«", "»", "...", "O'Br"]),
+                max_size=60).map("".join))
+def test_re_and_nltk_regex_engines_agree(text: str) -> None:
+    """count_terms applies TOKEN_PATTERN with Python's re; tokens() with NLTK's RegexpTokenizer (regex engine)."""
+    from watchwords.text import token_regex, word_tokenizer
+
+    assert token_regex().findall(text) == word_tokenizer().tokenize(text)

@@ -20,7 +20,7 @@ from .corpus import (
 from .collocations import collocates
 from .dispersion import dispersion, dp
 from .exercises import check
-from .frequency import frequencies, term_occurrences, tfidf
+from .frequency import count_terms, frequencies, term_occurrences, tfidf
 from .keyness import keyness, keyness_table, read_reference_list
 from .kwic import kwic, kwic_html
 from .plotting import (
@@ -50,6 +50,7 @@ __all__ = [
     "collocates",
     "compare_tokenizers",
     "corpus_note",
+    "count_terms",
     "dispersion",
     "document_lengths",
     "dp",

@@ -7,7 +7,10 @@ sentence, never across a sentence boundary, from the tokens left after filtering
 
 from __future__ import annotations
 
+import csv
 import math
+from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +20,7 @@ from nltk.util import ngrams as nltk_ngrams
 
 from .text import read_word_list, tokens
 
-__all__ = ["frequencies", "tfidf", "term_occurrences", "group_labels"]
+__all__ = ["frequencies", "tfidf", "term_occurrences", "group_labels", "count_terms"]
 
 
 def group_labels(corpus: pd.DataFrame, by: str | None) -> dict[str, str]:
@@ -185,3 +188,67 @@ def tfidf(corpus: pd.DataFrame | str, *, smooth: bool = False, n: int = 1, **tok
     result.attrs.update(occurrences.attrs, source="watchwords.tfidf", smooth=smooth, n_docs=n_docs)
     return result
 
+
+
+def count_terms(
+    documents: str | Path | Iterable[str],
+    *,
+    lowercase: bool = True,
+    drop_punct: bool = True,
+    parts: Any = ("headline", "standfirst", "body"),
+) -> FreqDist:
+    """Stream texts and count their tokens, holding only the vocabulary in memory.
+
+    The fast path behind large corpora: each text is split into parts (:mod:`textformat`), the
+    selected parts are tokenised with the same pattern as :func:`watchwords.tokens`
+    (:data:`watchwords.text.TOKEN_PATTERN`, applied to the lower-cased text, which yields the
+    same tokens lower-cased), counted, and dropped; the result is an NLTK ``FreqDist``.
+    Punctuation is removed from the vocabulary at the end, not token by token.
+
+    Engine: NLTK 3.10 runs ``RegexpTokenizer`` patterns through the third-party ``regex``
+    engine under a timeout (its guard against hostile user patterns); this function applies
+    the same fixed, linear pattern with Python's ``re`` engine, about twice as fast. Tests
+    check that both engines give identical tokens on arbitrary text and that the counts equal
+    ``frequencies(corpus)`` for the same options.
+
+    Args:
+        documents: a corpus folder (its manifest's present and fetched texts are read one at a
+            time), or an iterable of document texts in the Watchwords format.
+        lowercase: count lower-cased forms (curly apostrophes normalised to ``'``).
+        drop_punct: leave punctuation and symbol tokens out.
+        parts: part kinds to count; "all" for every part.
+
+    Returns:
+        A ``FreqDist`` term → count.
+    """
+    from .text import _PUNCT_RE, _resolve_parts, token_regex
+    from .textformat import parse_document
+
+    wanted = _resolve_parts(parts)
+    findall = token_regex().findall
+    counts: Counter[str] = Counter()
+    for text in _iter_texts(documents):
+        # Tokens never cross white space, so the chosen paragraphs are joined by line breaks
+        # and tokenised in one call per document.
+        chunk = "\n".join(text[p.start:p.end] for p in parse_document(text) if wanted is None or p.part in wanted)
+        if lowercase:
+            chunk = chunk.lower()
+        counts.update(findall(chunk.replace("’", "'").replace("‘", "'").replace("‐", "-")))
+    if drop_punct:
+        for term in [t for t in counts if _PUNCT_RE.fullmatch(t)]:
+            del counts[term]
+    return FreqDist(counts)
+
+
+def _iter_texts(documents: str | Path | Iterable[str]) -> Iterable[str]:
+    if isinstance(documents, (str, Path)) and Path(documents).is_dir():
+        root = Path(documents)
+        with open(root / "manifest.csv", encoding="utf-8-sig", newline="") as handle:
+            for row in csv.DictReader(handle):  # one row at a time: memory stays flat
+                file = root / (row.get("path") or "")
+                if row.get("status") in ("present", "fetched") and file.is_file():
+                    yield file.read_text(encoding="utf-8-sig")
+    elif isinstance(documents, str):
+        yield documents
+    else:
+        yield from documents

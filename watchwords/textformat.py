@@ -51,7 +51,16 @@ class Paragraph:
 
 
 def _lines(text: str) -> Iterable[tuple[int, str]]:
-    """Yield (offset, line without its line break) for each line of ``text``."""
+    """Yield (offset, line without its line break) for each line of ``text``.
+
+    Line breaks are ``\n``, ``\r\n`` and ``\r``; other Unicode separators are ordinary text.
+    """
+    if "\r" not in text:  # the common case, without a regular expression
+        offset = 0
+        for line in text.split("\n"):
+            yield offset, line
+            offset += len(line) + 1
+        return
     for match in _LINE_RE.finditer(text):
         if match.start() == match.end():
             break
