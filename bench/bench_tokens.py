@@ -7,7 +7,8 @@ text (written to a temporary folder), then, in one run, on the same texts:
   parameters; the downloaded model is unavailable offline) + ``TreebankWordTokenizer`` per
   sentence + lower-casing + ``FreqDist``;
 * (b) spaCy: ``spacy.blank("en")`` tokenizer (no model) + ``collections.Counter`` of
-  ``token.lower_`` (bench-only dependency: ``pip install -r bench/requirements.txt``);
+  ``token.lower_`` (bench-only dependency: ``pip install -r bench/requirements.txt``), and, for
+  reference, the spaCy tokenizer alone without counting;
 * (c) Watchwords ``count_terms`` on the same in-memory texts;
 * (d) Watchwords ``count_terms`` streaming the corpus folder from disk, with peak traced memory
   measured on a second pass (tracemalloc slows the code it watches), at the full size and at a
@@ -61,6 +62,13 @@ def spacy_blank(texts: list[str]) -> int:
     return sum(counts.values())
 
 
+def spacy_tokenizer_only(texts: list[str]) -> int:
+    import spacy
+
+    nlp = spacy.blank("en")
+    return sum(len(doc) for doc in nlp.tokenizer.pipe(texts, batch_size=256))
+
+
 def watchwords_memory(texts: list[str]) -> int:
     return ww.count_terms(texts, drop_punct=False, parts="all").N()
 
@@ -85,6 +93,7 @@ def main() -> None:
         results["NLTK idiomatic (Punkt + Treebank + FreqDist)"] = timed(nltk_idiomatic, texts)
         if not args.skip_spacy:
             results["spaCy blank('en') tokenizer + Counter"] = timed(spacy_blank, texts)
+            results["(spaCy blank('en') tokenizer alone, no counting)"] = timed(spacy_tokenizer_only, texts)
         results["watchwords count_terms (in memory)"] = timed(watchwords_memory, texts)
         streamed = timed(lambda folder: ww.count_terms(folder, drop_punct=False, parts="all").N(), root)
         results["watchwords count_terms (streamed from disk)"] = streamed
@@ -105,7 +114,7 @@ def main() -> None:
     ours = results["watchwords count_terms (in memory)"]
     ours_rate = ours[1] / ours[0]
     for name, (seconds, n_tokens) in results.items():
-        if not name.startswith("watchwords"):
+        if not name.startswith(("watchwords", "(")):
             print(f"ratio watchwords / {name.split(' (')[0]}: {ours_rate / (n_tokens / seconds):.1f}x")
     print(f"peak traced memory of count_terms streaming: {peak_small / 1e6:.2f} MB at {mb / 4:.1f} MB of text, "
           f"{peak_full / 1e6:.2f} MB at {mb:.1f} MB")
