@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -223,6 +224,19 @@ def _validate(root: Path) -> tuple[list[Problem], dict[str, str]]:
                                     f"rename it to 'x_{column}' (your own columns start with 'x_') "
                                     f"or correct its spelling; known columns: {', '.join(MANIFEST_COLUMNS + OPTIONAL_COLUMNS)}"))
     vocabulary = set(outlet_types()["outlet_type"])
+    # (field, check returning a message for a bad non-empty value or None, how to fix it)
+    field_checks: list[tuple[str, Callable[[str], str | None], str]] = [
+        ("date", check_date, "write YYYY, YYYY-MM, YYYY-MM-DD or 'unknown'; keep partial dates partial"),
+        ("retrieved", lambda v: None if _RETRIEVED_RE.fullmatch(v) else f"{v!r} is not an ISO 8601 date or time",
+         "write YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+00:00, or leave it empty"),
+        ("outlet_type", lambda v: None if v in vocabulary else f"unknown outlet_type {v!r}",
+         f"use one of: {', '.join(sorted(vocabulary))} (see watchwords/data/outlet_types.csv)"),
+        ("language", lambda v: None if _LANGUAGE_RE.fullmatch(v) else f"{v!r} is not an ISO 639 language code",
+         "write a two- or three-letter lower-case code such as 'en' or 'ru', or 'unknown'"),
+        ("status", lambda v: None if v in STATUSES else f"unknown status {v!r}", f"use one of: {', '.join(STATUSES)}"),
+        ("sha256", lambda v: None if _SHA_RE.fullmatch(v) else "not a 64-character lower-case hex SHA-256",
+         "leave it empty or record it with 'python -m watchwords rehash DOC_ID'"),
+    ]
     first_line: dict[str, int] = {}
     listed: set[Path] = set()
     resolved_root = root.resolve()
@@ -244,30 +258,12 @@ def _validate(root: Path) -> tuple[list[Problem], dict[str, str]]:
                                         "give each document its own doc_id"))
             else:
                 first_line[doc_id] = line
-        date = row.get("date", "")
-        if date and (msg := check_date(date)):
-            problems.append(Problem(mshown, line, "date", msg, "write YYYY, YYYY-MM, YYYY-MM-DD or 'unknown'; "
-                                    "keep partial dates partial"))
-        retrieved = row.get("retrieved", "")
-        if retrieved and not _RETRIEVED_RE.fullmatch(retrieved):
-            problems.append(Problem(mshown, line, "retrieved", f"{retrieved!r} is not an ISO 8601 date or time",
-                                    "write YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+00:00, or leave it empty"))
-        outlet_type = row.get("outlet_type", "")
-        if outlet_type and outlet_type not in vocabulary:
-            problems.append(Problem(mshown, line, "outlet_type", f"unknown outlet_type {outlet_type!r}",
-                                    f"use one of: {', '.join(sorted(vocabulary))} (see watchwords/data/outlet_types.csv)"))
-        language = row.get("language", "")
-        if language and not _LANGUAGE_RE.fullmatch(language):
-            problems.append(Problem(mshown, line, "language", f"{language!r} is not an ISO 639 language code",
-                                    "write a two- or three-letter lower-case code such as 'en' or 'ru', or 'unknown'"))
-        status = row.get("status", "")
-        if status and status not in STATUSES:
-            problems.append(Problem(mshown, line, "status", f"unknown status {status!r}",
-                                    f"use one of: {', '.join(STATUSES)}"))
-        sha = row.get("sha256", "")
-        if sha and not _SHA_RE.fullmatch(sha):
-            problems.append(Problem(mshown, line, "sha256", "not a 64-character lower-case hex SHA-256",
-                                    "leave it empty or record it with 'python -m watchwords rehash DOC_ID'"))
+        for field, problem, fix in field_checks:
+            value = row.get(field, "")
+            message = problem(value) if value else None
+            if message:
+                problems.append(Problem(mshown, line, field, message, fix))
+        status, sha = row.get("status", ""), row.get("sha256", "")
         rel = row.get("path", "")
         if not rel:
             continue
