@@ -1,0 +1,706 @@
+"""Attribution analysis: who is given voice, how, and through which chain of sources.
+
+:func:`attributions` finds attribution relations (source, cue, content) with rules over NLTK
+tokens (:data:`watchwords.text.TOKEN_PATTERN`) and lexicons written for the project
+(``watchwords/data/reporting_verbs.csv``, ``role_nouns.csv``, ``sources.csv``); no parser and no
+downloaded model. It follows the relation scheme of PARC (Pareti 2016) and PolNeAR (Newell,
+Margolin & Ruths 2018): a *cue* (the reporting verb or phrase) links a *source* (who) to a
+*content* (what), which may be split into several spans.
+
+Rules, in the order they are applied within each paragraph:
+
+1. **Direct quotes**: text between paired quotation marks (straight, curly, « », „ “; a quote
+   still open at the end of a paragraph runs to its end). Its cue is the nearest reporting verb
+   outside quotes in the same sentence (or, for a quote filling its sentence, the neighbouring
+   sentence of the paragraph); the source is the phrase between the quote and the cue
+   (``"...," Moscow's chief enlistment officer Maxim Loktev told TASS``), or after an inverted
+   cue (``"...," said Loktev``), or before a colon (``Loktev said: "..."``). Two quotes around one
+   cue (``"A," he said, "B."``) are one relation with two content spans.
+2. **Indirect speech** with a reporting verb: the source is the phrase ending just before the
+   verb (capitalised words, role nouns, possessives, determiners, "of"/"for"), the content is
+   what follows (after "that", and after the addressee of "told"); when nothing follows, the
+   attribution trails its content (``..., the state-owned news agency TASS reported``) and the
+   content is the clause before the source. Inverted ``..., said X`` likewise.
+3. **"according to X"** before or after its content; **"citing X"** gives a relation nested in
+   the preceding one (its ``parent``), sharing that relation's content.
+4. **Headline attribution**: a headline ending in `` - TASS`` or ``: TASS``.
+5. **Agentless attribution**: "it was reported", "is reported as saying", "was quoted as
+   saying", "reportedly", "allegedly": kind "no explicit source".
+
+Pronoun sources (he, she, it, they) are resolved to the most recent compatible named source in
+the document. Sources are typed by the known-source lexicon first, then by their role noun;
+otherwise "unclassified" (never guessed).
+
+Kinds: ``direct`` (content wholly inside quotation marks), ``mixed`` (content partly quoted),
+``indirect``, ``no explicit source``. Texts not in English (by the manifest's language, or a
+text with almost no English function words) are skipped with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import pandas as pd
+
+from .text import _QUOTES, _QUOTE_ALTERNATIVES, as_corpus, split_sentences, token_regex
+from .textformat import parse_document
+
+__all__ = ["attributions", "attribution_chains", "voice", "reporting_verbs", "known_sources", "role_nouns",
+           "ATTRIBUTION_COLUMNS"]
+
+ATTRIBUTION_COLUMNS = [
+    "doc_id", "relation_id", "para_id", "sent_id", "part", "kind",
+    "source", "source_start", "source_end", "cue", "cue_start", "cue_end",
+    "content", "content_start", "content_end", "content_spans",
+    "cue_lemma", "stance", "speech", "source_canonical", "source_role", "source_type", "addressee", "parent",
+]
+
+_PRONOUNS = {"he": "person", "she": "person", "it": "organisation", "they": "any", "we": "any", "i": "person"}
+_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "this", "that", "these", "those", "another", "one",
+                "some", "many", "several", "two", "three", "four", "both", "other", "most", "all"}
+_LEADING_CLAUSE = {"when", "while", "but", "and", "as", "if", "after", "because", "since", "though", "although",
+                   "so", "then", "yet", "now", "here", "there"}
+_CONNECTORS = {"of", "for", "at"}
+_SKIP_BEFORE_CUE = {"also", "later", "earlier", "previously", "has", "had", "have", "then", "again", "further",
+                    "recently", "repeatedly", "once", "publicly", "separately", "would", "will", "did", "does",
+                    "do", "only", "never", "first", "already", "had", "reportedly", "allegedly"}
+_CLAUSE_WORDS = {"that", "and", "but", "or", "which", "who", "while", "when", "because", "as", "if", "after",
+                 "before", "since", "although", "though", "where", "so", "to"}
+_AGENTLESS = re.compile(
+    r"\b(?:it\s+(?:is|was|has\s+been|had\s+been)\s+(?:reported|said|claimed|alleged|announced)"
+    r"|(?:is|was|are|were|has\s+been|have\s+been)\s+(?:reported|quoted|said|cited)\s+as\s+saying"
+    r"|(?:is|was|are|were)\s+(?:reported|said|claimed|alleged)\s+to"
+    r"|reportedly|allegedly)\b", re.IGNORECASE)
+_NOUN_CONTEXT = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",
+                 "your", "in", "of", "to", "new", "latest", "first", "final", "annual", "for", "with", "by", "no"}
+_CUE_RIGHT = re.compile(
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|then|earlier|later|today|yesterday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)?"
+    r"(?:\s+(?:in|during|at|on)\s+(?:a|an|his|her|their|the|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:interview|statement|email|e-mail|post|tweet|letter|speech|briefing|conference|call|release|hearing)"
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?)?")
+_CUE_LEFT = {"has", "have", "had", "also", "repeatedly", "often", "now", "later", "earlier", "previously", "again",
+             "recently", "publicly", "separately", "further", "would", "will"}
+_HEADLINE_SOURCE = re.compile(r"\s[-–—:]\s*([A-Z][\w.&'’/ -]{1,40}?)\s*$")
+_ENGLISH_MARKERS = {"the", "and", "of", "to", "in", "is", "was", "that", "for", "on", "with", "said"}
+
+
+# ------------------------------------------------------------------------------------ lexicons
+
+def _data_frame(name: str) -> pd.DataFrame:
+    import io
+
+    text = resources.files("watchwords.data").joinpath(name).read_text(encoding="utf-8")
+    return pd.read_csv(io.StringIO(text), comment="#", dtype=str, keep_default_na=False)
+
+
+def reporting_verbs() -> pd.DataFrame:
+    """The reporting-verb lexicon: lemma, forms, stance, speech (``watchwords/data/reporting_verbs.csv``)."""
+    return _data_frame("reporting_verbs.csv")
+
+
+def role_nouns() -> pd.DataFrame:
+    """Role nouns with the source type they signal (``watchwords/data/role_nouns.csv``)."""
+    return _data_frame("role_nouns.csv")
+
+
+def known_sources() -> pd.DataFrame:
+    """Known sources: canonical, aliases, source_type, kind (``watchwords/data/sources.csv``)."""
+    return _data_frame("sources.csv")
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    verbs: dict[str, tuple[str, str, str]]  # form -> (lemma, stance, speech)
+    multi: dict[tuple[str, ...], tuple[str, str, str]]  # multiword cue forms
+    roles: dict[str, str]
+    aliases: list[tuple[re.Pattern[str], str, str, str]]  # (pattern, canonical, type, kind)
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    verbs: dict[str, tuple[str, str, str]] = {}
+    multi: dict[tuple[str, ...], tuple[str, str, str]] = {}
+    for row in reporting_verbs().itertuples(index=False):
+        for form in row.forms.split("|"):
+            words = tuple(form.split())
+            if len(words) == 1:
+                verbs[form] = (row.lemma, row.stance, row.speech)
+            else:
+                multi[words] = (row.lemma, row.stance, row.speech)
+    roles = {r.role: r.source_type for r in role_nouns().itertuples(index=False)}
+    aliases = []
+    for row in known_sources().itertuples(index=False):
+        for alias in sorted(row.aliases.split("|"), key=len, reverse=True):
+            flags = 0 if alias.isupper() and len(alias) <= 4 else re.IGNORECASE
+            aliases.append((re.compile(rf"(?<!\w){re.escape(alias)}(?!\w)", flags), row.canonical, row.source_type,
+                            row.kind))
+    aliases.sort(key=lambda item: len(item[0].pattern), reverse=True)
+    return _Lexicon(verbs, multi, roles, aliases)
+
+
+# ------------------------------------------------------------------------------------ tokens
+
+@dataclass
+class _Tok:
+    text: str
+    low: str
+    start: int
+    end: int
+    quoted: bool = False
+
+
+def _tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[_Tok]:
+    out = []
+    for match in token_regex().finditer(text, start, end):
+        s, e = match.span()
+        low = match.group().lower().replace("’", "'")
+        out.append(_Tok(match.group(), low, s, e, any(a <= s < b for a, b in quotes)))
+    return out
+
+
+_QUOTE_MARK_RE = re.compile(r"''|``|[\"“”«»„]")
+_CLOSERS = {**_QUOTES, "''": "''", "``": "''"}
+
+
+def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
+    """(open mark, content start, content end, close mark end) for each quotation in text[start:end].
+
+    Marks: straight ``"``, curly ``“ ”``, ``« »``, ``„ “``/``„ ”`` and the typewriter pairs
+    ``'' ''`` and ``` `` '' ```; an unclosed quotation runs to ``end``.
+    """
+    spans = []
+    closer: str | None = None
+    alternative: str | None = None
+    opened = opened_end = 0
+    for match in _QUOTE_MARK_RE.finditer(text, start, end):
+        mark = match.group()
+        if closer is None:
+            if mark in _CLOSERS and mark not in ("”", "»"):
+                closer, opened, opened_end = _CLOSERS[mark], match.start(), match.end()
+                alternative = _QUOTE_ALTERNATIVES.get(mark)
+        elif mark == closer or (alternative is not None and mark == alternative):
+            if match.start() > opened_end:
+                spans.append((opened, opened_end, match.start(), match.end()))
+            closer = None
+    if closer is not None and end > opened_end:
+        spans.append((opened, opened_end, end, end))
+    return spans
+
+
+def _is_capital(tok: _Tok) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _source_left(toks: list[_Tok], cue_index: int, lexicon: _Lexicon) -> tuple[int, int] | None:
+    """Token range [i, j) of the source phrase ending before toks[cue_index] (skipping adverbs)."""
+    j = cue_index
+    while j > 0 and toks[j - 1].low in _SKIP_BEFORE_CUE:
+        j -= 1
+    if j == 0:
+        return None
+    head = toks[j - 1]
+    if head.quoted:
+        return None
+    if head.low in _PRONOUNS:
+        return (j - 1, j)
+    if not (_is_capital(head) or head.low in lexicon.roles):
+        return None
+    i = j - 1
+    lowercase_run = 0
+    while i > 0:
+        tok = toks[i - 1]
+        if tok.quoted:
+            break
+        if tok.low in ("'s", "'"):
+            i -= 1
+            continue
+        if tok.text == "." and i - 2 >= 0 and _abbreviation(toks[i - 2]):
+            i -= 1
+            continue
+        if tok.low == "and" and i - 2 >= 0 and _is_capital(toks[i - 2]) and _is_capital(toks[i]):
+            i -= 1
+            continue
+        if _is_capital(tok) or tok.low in lexicon.roles:
+            lowercase_run = 0
+            i -= 1
+            continue
+        if tok.low in _DETERMINERS:
+            i -= 1
+            break
+        if tok.low in _CONNECTORS and i - 2 >= 0 and (_is_capital(toks[i - 2]) or toks[i - 2].low in lexicon.roles):
+            i -= 1
+            continue
+        if (tok.text[:1].isalpha() and tok.low not in _CLAUSE_WORDS and tok.low not in lexicon.verbs
+                and lowercase_run < 3 and not tok.low.endswith("ly")):
+            lowercase_run += 1
+            i -= 1
+            continue
+        break
+    while i < j - 1 and (toks[i].low in _CONNECTORS or toks[i].low in _LEADING_CLAUSE or toks[i].text == "."):
+        i += 1  # a phrase does not start with "of", a clause word ("When Clinton said") or a period
+    # an apposition before the cue: "Scott Pruitt, the attorney general of Oklahoma, said"
+    return (i, j)
+
+
+def _cue_span(text: str, toks: list[_Tok], index: int, length: int) -> tuple[int, int]:
+    """The cue with auxiliaries and adverbs before it ("has said", "also said") and a time or medium
+    after it ("said Monday", "said in an interview"), as PolNeAR annotates cues."""
+    first = index
+    while first > 0 and toks[first - 1].low in _CUE_LEFT and not toks[first - 1].quoted:
+        first -= 1
+    end = toks[index + length - 1].end
+    match = _CUE_RIGHT.match(text, end)
+    if match and match.end() > end:
+        end = match.end()
+    return toks[first].start, end
+
+
+def _apposition_left(toks: list[_Tok], comma: int, lexicon: _Lexicon) -> tuple[int, int] | None:
+    """A name with an apposition before a cue: "Scott Pruitt, the attorney general of Oklahoma, said"."""
+    for k in range(comma - 1, max(comma - 25, 0), -1):
+        if toks[k].quoted:
+            return None
+        if toks[k].low == ",":
+            first = toks[k + 1] if k + 1 < comma else None
+            if first is None or not (first.low in _DETERMINERS or first.low in lexicon.roles or _is_capital(first)):
+                return None
+            name = _source_left(toks, k, lexicon)
+            if name and any(_is_capital(t) for t in toks[name[0]:name[1]]):
+                return (name[0], comma)
+            return None
+    return None
+
+
+def _abbreviation(tok: _Tok) -> bool:
+    """A title abbreviation or an initial that a period belongs to ("Mr", "Rep", "D")."""
+    return (len(tok.text) == 1 and tok.text.isupper()) or tok.low in _abbreviations()
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    from .text import _word_list
+
+    return _word_list("abbreviations.txt")
+
+
+def _source_right(toks: list[_Tok], after: int, lexicon: _Lexicon, *, apposition: bool = False) -> tuple[int, int] | None:
+    """Token range of a source phrase starting at toks[after] (inverted "said X", "according to X")."""
+    i = after
+    if i >= len(toks) or toks[i].quoted:
+        return None
+    if toks[i].low in _PRONOUNS:
+        return (i, i + 1)
+    j = i
+    while j < len(toks):
+        tok = toks[j]
+        if tok.text == "." and j > i and _abbreviation(toks[j - 1]) and j + 1 < len(toks) and _is_capital(toks[j + 1]):
+            j += 1
+            continue
+        if tok.quoted or (not tok.text[:1].isalnum() and tok.low not in ("'s", "'")):
+            break
+        if tok.low in _CLAUSE_WORDS or (tok.low in lexicon.verbs and j > i):
+            break
+        if tok.low in _CONNECTORS and not (j + 1 < len(toks) and (_is_capital(toks[j + 1]) or toks[j + 1].low in _DETERMINERS)):
+            break
+        j += 1
+        if j - i >= 14:
+            break
+    if j == i or not any(_is_capital(t) or t.low in lexicon.roles for t in toks[i:j]):
+        return None
+    # an apposition after a name: "said Kenneth Baer, a former official who runs a firm."
+    if apposition and j + 1 < len(toks) and toks[j].low == "," and (toks[j + 1].low in _DETERMINERS or
+                                                                      toks[j + 1].low in lexicon.roles):
+        end = len(toks)
+        while end > j and not toks[end - 1].text[:1].isalnum():
+            end -= 1
+        if not any(t.quoted for t in toks[j:end]):
+            j = end
+    return (i, j)
+
+
+def _cue_at(toks: list[_Tok], index: int, lexicon: _Lexicon) -> tuple[int, tuple[str, str, str]] | None:
+    """(length in tokens, (lemma, stance, speech)) of a cue starting at toks[index], or None."""
+    tok = toks[index]
+    if tok.quoted:
+        return None
+    for words, info in lexicon.multi.items():
+        if tuple(t.low for t in toks[index:index + len(words)]) == words:
+            return len(words), info
+    info = lexicon.verbs.get(tok.low)
+    if info is None:
+        return None
+    # a noun, not a verb: "the report", "a new tell", "this claim"
+    if index > 0 and toks[index - 1].low in _NOUN_CONTEXT and not tok.low.endswith(("ed", "ing")):
+        return None
+    # "said" before a noun is an adjective ("the said cameras"); past participles after "be" are passives,
+    # except the agentless pattern handled separately.
+    if index > 0 and toks[index - 1].low in ("is", "was", "are", "were", "be", "been", "being") and tok.low.endswith("ed"):
+        return None
+    return 1, info
+
+
+# ------------------------------------------------------------------------------------ extraction
+
+@dataclass
+class _Relation:
+    para_id: int
+    sent_id: int
+    part: str
+    kind: str
+    source: tuple[int, int] | None
+    cue: tuple[int, int]
+    contents: list[tuple[int, int]]
+    cue_info: tuple[str, str, str]
+    addressee: tuple[int, int] | None = None
+    parent: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-."):
+        end -= 1
+    return start, end
+
+
+def _looks_english(text: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if len(words) < 20:
+        return True
+    return sum(w in _ENGLISH_MARKERS for w in words) / len(words) >= 0.04
+
+
+def _extract_document(text: str, lexicon: _Lexicon) -> list[_Relation]:
+    relations: list[_Relation] = []
+    sent_id = 0
+    for para_id, para in enumerate(parse_document(text)):
+        quotes = _quote_spans(text, para.start, para.end)
+        quote_inner = [(q[1], q[2]) for q in quotes]
+        sentences = split_sentences(text, para.start, para.end)
+        if para.part == "headline":
+            match = _HEADLINE_SOURCE.search(text, para.start, para.end)
+            if match and any(_is_capital(_Tok(w, w.lower(), 0, 0)) for w in match.group(1).split()):
+                s, e = match.span(1)
+                dash = text.index(match.group().strip()[0], match.start())
+                content = _trim(text, para.start, match.start())
+                relations.append(_Relation(para_id, sent_id, para.part, "indirect", (s, e), (dash, dash + 1), [content],
+                                           ("headline attribution", "neutral", "yes")))
+        used_quotes: set[int] = set()
+        for s_start, s_end in sentences:
+            toks = _tokens(text, s_start, s_end, quote_inner)
+            lows = {t.low for t in toks}
+            has_quote = any(q[1] < s_end and q[2] > s_start for q in quotes)
+            has_cue = bool(lows & lexicon.verbs.keys()) or "according" in lows
+            sentence_relations: list[_Relation] = []
+            if has_cue or has_quote:
+                sentence_relations = _sentence_relations(text, toks, s_start, s_end, quotes, used_quotes, lexicon,
+                                                         para_id, sent_id, para.part)
+            agentless = None if any(r.source for r in sentence_relations) else _AGENTLESS.search(text, s_start, s_end)
+            if agentless and not any(a <= agentless.start() < b for a, b in quote_inner):
+                content = _trim(text, agentless.end(), s_end)
+                if content[1] <= content[0]:
+                    content = _trim(text, s_start, agentless.start())
+                sentence_relations.append(_Relation(para_id, sent_id, para.part, "no explicit source", None,
+                                                    agentless.span(), [content], ("agentless", "distancing", "yes")))
+            base = len(relations)
+            for relation in sentence_relations:
+                if relation.parent is not None:
+                    relation.parent += base
+            relations.extend(sentence_relations)
+            sent_id += 1
+        # A quote left without a cue of its own continues the latest direct quote of this or the previous
+        # paragraph ("A," he said. "B." -- and quotes running over several paragraphs): one relation, more spans.
+        starts = [a for a, _ in sentences]
+        for index, q in enumerate(quotes):
+            if index in used_quotes or q[2] - q[1] < 3 or not relations:
+                continue
+            # only a quote that opens its sentence continues a previous one (not 'chanting "U-S-A!"')
+            opening = max((a for a in starts if a <= q[0]), default=para.start)
+            if text[opening:q[0]].strip():
+                continue
+            previous = relations[-1]
+            if previous.kind == "direct" and previous.para_id >= para_id - 1 and q[1] > previous.contents[-1][1]:
+                previous.contents.append((q[1], q[2]))
+                used_quotes.add(index)
+    return relations
+
+
+def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, quotes, used_quotes: set[int],
+                        lexicon: _Lexicon, para_id: int, sent_id: int, part: str) -> list[_Relation]:
+    found: list[_Relation] = []
+    cues = []
+    i = 0
+    while i < len(toks):
+        cue = _cue_at(toks, i, lexicon)
+        if cue:
+            cues.append((i, cue[0], cue[1]))
+            i += cue[0]
+        else:
+            i += 1
+    sentence_quotes = [(k, q) for k, q in enumerate(quotes) if q[1] < s_end and q[2] > s_start and k not in used_quotes]
+    taken_cues: set[int] = set()
+    # 1. direct quotes
+    for k, q in sentence_quotes:
+        best = None
+        for index, length, info in cues:
+            if index in taken_cues:
+                continue
+            distance = min(abs(toks[index].start - q[3]), abs(q[0] - toks[index + length - 1].end))
+            if best is None or distance < best[0]:
+                best = (distance, index, length, info)
+        if best is None:
+            continue
+        _, index, length, info = best
+        cue_span = _cue_span(text, toks, index, length)
+        if toks[index].start >= q[3]:  # cue after the quote
+            between = [t for t in toks if q[3] <= t.start < toks[index].start and t.text not in ",."]
+            span = (_source_left(toks, index, lexicon) if between
+                    else _source_right(toks, index + length, lexicon, apposition=True))
+        else:  # cue before the quote: "X said: "..."
+            span = _source_left(toks, index, lexicon)
+        contents = [(q[1], q[2])]
+        kind = "direct"
+        words = lambda a, b: [t for t in toks if a <= t.start and t.end <= b and t.text[:1].isalnum() and not t.quoted]  # noqa: E731
+        if toks[index].start >= q[3]:
+            # words before the quote in the sentence: a partly quoted content ('The plan is "dead," X said')
+            if words(s_start, q[0]):
+                contents, kind = [_trim(text, s_start, q[3])], "mixed"
+        else:
+            rest = index + length
+            if rest < len(toks) and toks[rest].low == "that":
+                rest += 1
+            start_words = words(toks[rest].start if rest < len(toks) else q[0], q[0])
+            after_words = words(q[3], s_end)
+            if start_words or after_words:
+                contents, kind = [_trim(text, toks[rest].start if rest < len(toks) else q[0], s_end)], "mixed"
+        used_quotes.add(k)
+        # a second quote on the other side of the same cue: "A," he said, "B."
+        for k2, q2 in sentence_quotes:
+            if kind == "direct" and k2 not in used_quotes and q2[0] > toks[index].end and q[2] < toks[index].start:
+                contents.append((q2[1], q2[2]))
+                used_quotes.add(k2)
+        source = (toks[span[0]].start, toks[span[1] - 1].end) if span else None
+        taken_cues.add(index)
+        relation = _Relation(para_id, sent_id, part, kind, source, cue_span, contents, info)
+        if info[0] == "tell" and index + length < len(toks):
+            addressee = _source_right(toks, index + length, lexicon)
+            if addressee:
+                relation.addressee = (toks[addressee[0]].start, toks[addressee[1] - 1].end)
+        found.append(relation)
+    # 2.-3. indirect speech, "according to", "citing"
+    for index, length, info in cues:
+        if index in taken_cues:
+            continue
+        cue_span = _cue_span(text, toks, index, length)
+        after = index + length
+        if info[0] == "according to":
+            span = _source_right(toks, after, lexicon)
+            if not span:
+                continue
+            source = (toks[span[0]].start, toks[span[1] - 1].end)
+            if index == 0 or toks[index - 1].low in (",",) and index <= 1:
+                content = _trim(text, source[1], s_end)
+            elif index > 0:
+                content = _trim(text, s_start, toks[index].start)
+            else:
+                content = _trim(text, source[1], s_end)
+            found.append(_Relation(para_id, sent_id, part, "indirect", source, cue_span, [content], info))
+            taken_cues.add(index)
+            continue
+        if info[0] == "cite" and toks[index].low == "citing":
+            span = _source_right(toks, after, lexicon)
+            parent = found[-1] if found else None
+            if not span or parent is None:
+                continue
+            source = (toks[span[0]].start, toks[span[1] - 1].end)
+            found.append(_Relation(para_id, sent_id, part, parent.kind, source, cue_span, list(parent.contents), info,
+                                   parent=len(found) - 1))
+            taken_cues.add(index)
+            continue
+        span = _source_left(toks, index, lexicon)
+        inverted = False
+        if span is None and index > 0 and toks[index - 1].low == ",":
+            span = _apposition_left(toks, index - 1, lexicon)
+        if span is None and index > 0 and toks[index - 1].low == ",":
+            span = _source_right(toks, after, lexicon, apposition=True)
+            inverted = span is not None
+        if span is None:
+            continue
+        source = (toks[span[0]].start, toks[span[1] - 1].end)
+        relation = _Relation(para_id, sent_id, part, "indirect", source, cue_span, [], info)
+        rest = after if not inverted else span[1]
+        while rest < len(toks) and toks[rest].start < cue_span[1]:
+            rest += 1  # past a time or medium phrase that belongs to the cue ("said on Monday that")
+        if info[0] == "tell" and not inverted and rest < len(toks):
+            addressee = _source_right(toks, rest, lexicon) or ((rest, rest + 1) if toks[rest].low in _PRONOUNS or toks[rest].low in ("reporters", "journalists") else None)
+            if addressee:
+                relation.addressee = (toks[addressee[0]].start, toks[addressee[1] - 1].end)
+                rest = addressee[1]
+        # skip a short adverbial before "that" ("said on Tuesday that")
+        for look in range(rest, min(rest + 5, len(toks))):
+            if toks[look].low == "that":
+                rest = look + 1
+                break
+        clause_end = s_end
+        # stop before a trailing ", citing X" / ", according to X"
+        stop = len(toks)
+        for t_index in range(rest, len(toks) - 1):
+            if toks[t_index].low == "," and toks[t_index + 1].low in ("citing", "according"):
+                clause_end, stop = toks[t_index].start, t_index
+                break
+        tail = [t for t in toks[rest:stop] if t.text not in (".", "!", "?")]
+        if tail and tail[0].low not in (",",) and not inverted and len(tail) >= 4:
+            relation.contents = [_trim(text, toks[rest].start, clause_end)]
+        else:
+            # trailing attribution: the content is the clause before the source
+            boundary = span[0] - 1 if not inverted else index - 1
+            while boundary >= 0 and toks[boundary].low not in (",", "—", "–", ":"):
+                boundary -= 1
+            if boundary <= 0:
+                continue
+            relation.contents = [_trim(text, s_start, toks[boundary].start)]
+        if relation.contents and relation.contents[0][1] > relation.contents[0][0]:
+            found.append(relation)
+            taken_cues.add(index)
+    return found
+
+
+# ------------------------------------------------------------------------------------ public API
+
+def _type_source(source: str, lexicon: _Lexicon) -> tuple[str, str, str, str]:
+    """(canonical, role, type, kind) of a source phrase."""
+    for pattern, canonical, source_type, kind in lexicon.aliases:
+        if pattern.search(source):
+            role = _role_phrase(source, lexicon)
+            return canonical, role, source_type, kind
+    role = _role_phrase(source, lexicon)
+    words = source.replace("’", "'").split()
+    head_role = next((lexicon.roles[w.lower().strip(",.'s")] for w in reversed(words)
+                      if w.lower().strip(",.'s") in lexicon.roles), None)
+    names = [w for w in words if w[:1].isupper() and w.lower() not in _DETERMINERS]
+    kind = "organisation" if head_role in ("official", "state media", "wire agency", "independent media", "rights group",
+                                           "company") and not (names and not any(w.lower() in lexicon.roles for w in names)) else "person"
+    canonical = " ".join(w.strip(",") for w in _name_tail(words)) or source
+    return canonical, role, head_role or "unclassified", kind
+
+
+def _name_tail(words: list[str]) -> list[str]:
+    tail: list[str] = []
+    for word in reversed(words):
+        if word[:1].isupper() and not word.endswith(("'s", "’s")):
+            tail.insert(0, word)
+        elif tail:
+            break
+    return tail
+
+
+def _role_phrase(source: str, lexicon: _Lexicon) -> str:
+    words = re.findall(r"[\w-]+", source)
+    for i, word in enumerate(words):
+        if word.lower() in lexicon.roles and not word[:1].isupper():
+            j = i
+            while j > 0 and not words[j - 1][:1].isupper() and words[j - 1].lower() not in _DETERMINERS and words[j - 1] != "s":
+                j -= 1
+            return " ".join(words[j:i + 1])
+    return ""
+
+
+def attributions(corpus: pd.DataFrame | str, *, languages: Iterable[str] = ("en", "unknown")) -> pd.DataFrame:
+    """One row per attribution relation (rules in the module docstring).
+
+    Args:
+        corpus: a corpus from ``load_corpus``, or a plain string (one document, doc_id "text").
+        languages: manifest languages to analyse; documents in other languages are skipped with a
+            warning, as are texts that do not look English.
+
+    Returns:
+        Columns doc_id, relation_id (0-based within the document), para_id, sent_id, part,
+        kind (direct / mixed / indirect / no explicit source), source, source_start, source_end,
+        cue, cue_start, cue_end, content (its spans joined by " … "), content_start, content_end
+        (the extent), content_spans (list of (start, end)), cue_lemma, stance, speech,
+        source_canonical, source_role, source_type, addressee, parent (relation_id of the
+        relation this one is nested in, e.g. the TASS report a "citing" belongs to; -1 if none).
+        All offsets index the document text.
+
+    Example:
+        >>> attributions('"It works," Loktev told TASS.')[["source", "cue", "content", "kind"]].values.tolist()
+        [['Loktev', 'told', 'It works,', 'direct']]
+    """
+    corpus = as_corpus(corpus)
+    lexicon = _lexicon()
+    allowed = set(languages)
+    rows = []
+    skipped = []
+    languages_of = dict(zip(corpus["doc_id"], corpus["language"])) if "language" in corpus.columns else {}
+    for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
+        language = str(languages_of.get(doc_id, "unknown"))
+        if language not in allowed or not _looks_english(text):
+            skipped.append(f"{doc_id} ({language})")
+            continue
+        relations = _extract_document(text, lexicon)
+        named: list[tuple[str, str, str, str]] = []
+        for relation_id, relation in enumerate(relations):
+            source_text = text[relation.source[0]:relation.source[1]] if relation.source else ""
+            canonical = role = addressee = ""
+            source_type = "none" if relation.source is None else "unclassified"
+            if relation.source is not None:
+                low = source_text.lower()
+                if low in _PRONOUNS:
+                    wanted = _PRONOUNS[low]
+                    match = next((n for n in reversed(named) if wanted == "any" or n[3] == wanted), None)
+                    if match:
+                        canonical, role, source_type, _ = match
+                else:
+                    canonical, role, source_type, kind = _type_source(source_text, lexicon)
+                    named.append((canonical, role, source_type, kind))
+            if relation.addressee:
+                addressee = text[relation.addressee[0]:relation.addressee[1]]
+            contents = [c for c in relation.contents if c[1] > c[0]]
+            if not contents:
+                continue
+            kind = relation.kind
+            if kind == "indirect":
+                joined = "".join(text[a:b] for a, b in contents)
+                quoted_part = bool(_QUOTE_MARK_RE.search(joined))
+                kind = "mixed" if quoted_part else "indirect"
+            rows.append({
+                "doc_id": doc_id, "relation_id": relation_id, "para_id": relation.para_id, "sent_id": relation.sent_id,
+                "part": relation.part, "kind": kind, "source": source_text,
+                "source_start": relation.source[0] if relation.source else -1,
+                "source_end": relation.source[1] if relation.source else -1,
+                "cue": text[relation.cue[0]:relation.cue[1]], "cue_start": relation.cue[0], "cue_end": relation.cue[1],
+                "content": " … ".join(text[a:b] for a, b in contents), "content_start": contents[0][0],
+                "content_end": contents[-1][1], "content_spans": contents, "cue_lemma": relation.cue_info[0],
+                "stance": relation.cue_info[1], "speech": relation.cue_info[2] == "yes",
+                "source_canonical": canonical, "source_role": role, "source_type": source_type, "addressee": addressee,
+                "parent": -1 if relation.parent is None else relation.parent,
+            })
+    if skipped:
+        warnings.warn(f"attributions: skipped {len(skipped)} document(s) not in English: {', '.join(skipped[:10])}"
+                      f"{' …' if len(skipped) > 10 else ''} (the lexicons are English)", stacklevel=2)
+    frame = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
+    frame = _renumber(frame)
+    frame.attrs.update(source="watchwords.attributions", skipped=skipped, corpus_hash=corpus.attrs.get("corpus_hash"))
+    return frame
+
+
+def _renumber(frame: pd.DataFrame) -> pd.DataFrame:
+    """Make relation_id 0..n-1 per document and map parents to the new ids."""
+    if frame.empty:
+        return frame
+    parts = []
+    for _, group in frame.groupby("doc_id", sort=False):
+        mapping = {old: new for new, old in enumerate(group["relation_id"])}
+        group = group.copy()
+        group["parent"] = [mapping.get(p, -1) if p >= 0 else -1 for p in group["parent"]]
+        group["relation_id"] = range(len(group))
+        parts.append(group)
+    return pd.concat(parts, ignore_index=True)

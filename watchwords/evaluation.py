@@ -1,0 +1,319 @@
+"""Scoring attribution extraction against gold standoff annotations (PolNeAR brat files, our own gold).
+
+Protocol (``../shared/research/attribution_benchmarks.md`` §3, after Citron's metrics and the
+Gender Gap Tracker's evaluation):
+
+1. **Alignment**: a predicted and a gold relation are aligned when their cue spans overlap;
+   pairs are made one to one, greedily by the largest content overlap (unlike Citron, no
+   many-to-one matches).
+2. Per part, for aligned pairs: **exact** = the same character spans after trimming white space,
+   outer punctuation and quotation marks; **lenient** = token Jaccard ≥ 0.5 (lower-cased words,
+   punctuation ignored); for sources also **head** = the gold source's head (its last capitalised
+   word, else its last word) lies inside the predicted source.
+3. Precision = matches / predicted relations having that part; recall = matches / gold
+   relations having it; F1 their harmonic mean. The cue's lenient match is the alignment itself.
+4. **Relation**: exact = cue, source and content all exact; lenient = aligned, source head (or
+   both without source) and content lenient.
+5. **Kinds**: gold contents wholly inside quotation marks are direct, partly quoted mixed, else
+   indirect; per kind, gold and predictions are restricted to that kind.
+6. **Speech subset**: gold and predicted relations whose cue contains one of
+   :data:`SPEECH_CUES` (a word match, case-insensitive).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["SPEECH_CUES", "GoldRelation", "read_brat", "score", "evaluate_polnear", "relations_from_frame",
+           "read_gold_json"]
+
+SPEECH_CUES = ("say", "said", "says", "saying", "tell", "told", "tells", "according to", "report", "reported",
+               "reports", "add", "added", "ask", "asked", "note", "noted", "write", "wrote", "state", "stated",
+               "announce", "announced", "explain", "explained", "claim", "claimed", "insist", "insisted", "argue",
+               "argued", "deny", "denied", "confirm", "confirmed", "warn", "warned", "cite", "cited", "citing",
+               "quote", "quoted")
+_SPEECH_RE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in SPEECH_CUES) + r")\b", re.IGNORECASE)
+_QUOTE_CHARS = "\"“”«»„‘’'"
+_WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
+_MARKS = re.compile(r"''|``|[\"“”«»„]")
+
+Spans = tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class GoldRelation:
+    """One relation: cue, source and content as tuples of character spans (source may be empty)."""
+
+    cue: Spans
+    source: Spans
+    content: Spans
+    kind: str = ""
+
+
+def _kind(text: str, content: Spans) -> str:
+    joined = " ".join(text[a:b] for a, b in content).strip()
+    if not joined:
+        return "indirect"
+    stripped = joined.strip(" .,;:")
+    marks = _MARKS.findall(joined)
+    if _MARKS.match(stripped) and _MARKS.search(stripped[-2:]):
+        return "direct"
+    return "mixed" if marks else "indirect"
+
+
+def read_brat(ann: str, text: str) -> list[GoldRelation]:
+    """Parse brat standoff (PolNeAR) into relations. Two passes: events may name later T ids.
+
+    T lines: ``T<n>\\t<Label> <start> <end>[;<start> <end>]\\t<text>``; E lines:
+    ``E<n>\\tAttribution:T.. Source:T.. Cue:T.. Content:T..`` (``Attribution-no-source`` events
+    have no Source). Malformed lines are skipped.
+    """
+    spans: dict[str, Spans] = {}
+    events: list[str] = []
+    for line in ann.splitlines():
+        if line.startswith("T"):
+            parts = line.split("\t")
+            if len(parts) < 2:
+                continue
+            fields = parts[1].split(" ", 1)
+            if len(fields) < 2:
+                continue
+            try:
+                found = tuple((int(a), int(b)) for a, b in (piece.split() for piece in fields[1].split(";")))
+            except ValueError:
+                continue
+            spans[parts[0]] = found
+        elif line.startswith("E"):
+            events.append(line)
+    relations = []
+    for line in events:
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        roles: dict[str, list[tuple[int, int]]] = {"Source": [], "Cue": [], "Content": []}
+        label = parts[1].split(" ", 1)[0].split(":")[0]
+        if label not in ("Attribution", "Attribution-no-source"):
+            continue
+        for argument in parts[1].split()[1:]:
+            if ":" not in argument:
+                continue
+            role, ref = argument.split(":", 1)
+            base = re.sub(r"\d+$", "", role)
+            if base in roles and ref in spans:
+                roles[base].extend(spans[ref])
+        if not roles["Cue"] or not roles["Content"]:
+            continue
+        content = tuple(sorted(roles["Content"]))
+        relations.append(GoldRelation(tuple(sorted(roles["Cue"])), tuple(sorted(roles["Source"])), content,
+                                      _kind(text, content)))
+    return relations
+
+
+def relations_from_frame(frame: pd.DataFrame) -> list[GoldRelation]:
+    """Predicted relations of one document from an ``attributions`` DataFrame."""
+    out = []
+    for row in frame.itertuples(index=False):
+        source = ((int(row.source_start), int(row.source_end)),) if row.source_start >= 0 else ()
+        out.append(GoldRelation(((int(row.cue_start), int(row.cue_end)),), source,
+                                tuple((int(a), int(b)) for a, b in row.content_spans), str(row.kind)))
+    return out
+
+
+def read_gold_json(path: str | Path) -> tuple[str, list[GoldRelation]]:
+    """Read a Watchwords gold file (see docs/attribution_guidelines.md): returns (doc_id, relations)."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    relations = []
+    for item in data["attributions"]:
+        relations.append(GoldRelation(
+            tuple((s["start"], s["end"]) for s in item["cue"]), tuple((s["start"], s["end"]) for s in item["source"]),
+            tuple((s["start"], s["end"]) for s in item["content"]), item.get("kind", "")))
+    return data["doc_id"], relations
+
+
+# ------------------------------------------------------------------------------------ matching
+
+def _chars(spans: Spans) -> set[int]:
+    return {i for a, b in spans for i in range(a, b)}
+
+
+def _overlap(a: Spans, b: Spans) -> int:
+    return len(_chars(a) & _chars(b))
+
+
+def _normal(text: str, spans: Spans) -> tuple[tuple[int, int], ...]:
+    out = []
+    for a, b in spans:
+        while a < b and (text[a].isspace() or text[a] in _QUOTE_CHARS or text[a] in ".,;:"):
+            a += 1
+        while b > a and (text[b - 1].isspace() or text[b - 1] in _QUOTE_CHARS or text[b - 1] in ".,;:"):
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return tuple(sorted(out))
+
+
+def _words(text: str, spans: Spans) -> set[str]:
+    return {w.lower() for a, b in spans for w in _WORD_RE.findall(text[a:b])}
+
+
+def _jaccard(text: str, a: Spans, b: Spans) -> float:
+    wa, wb = _words(text, a), _words(text, b)
+    if not wa and not wb:
+        return 1.0
+    return len(wa & wb) / len(wa | wb) if wa | wb else 0.0
+
+
+def _head(text: str, spans: Spans) -> tuple[int, int] | None:
+    words = [(m.start() + a, m.end() + a, m.group()) for a, b in spans for m in _WORD_RE.finditer(text[a:b])]
+    if not words:
+        return None
+    capital = [w for w in words if w[2][:1].isupper()]
+    chosen = (capital or words)[-1]
+    return chosen[0], chosen[1]
+
+
+def _align(gold: Sequence[GoldRelation], predicted: Sequence[GoldRelation]) -> list[tuple[int, int]]:
+    candidates = []
+    for g, gr in enumerate(gold):
+        for p, pr in enumerate(predicted):
+            if _overlap(gr.cue, pr.cue):
+                candidates.append((_overlap(gr.content, pr.content), _overlap(gr.cue, pr.cue), g, p))
+    candidates.sort(reverse=True)
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for _, _, g, p in candidates:
+        if g not in used_g and p not in used_p:
+            used_g.add(g)
+            used_p.add(p)
+            pairs.append((g, p))
+    return pairs
+
+
+@dataclass
+class _Counts:
+    tp: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    def add(self, other: "_Counts") -> None:
+        self.tp += other.tp
+        self.predicted += other.predicted
+        self.gold += other.gold
+
+    def prf(self) -> dict[str, float]:
+        precision = self.tp / self.predicted if self.predicted else 0.0
+        recall = self.tp / self.gold if self.gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+                "tp": self.tp, "predicted": self.predicted, "gold": self.gold}
+
+
+_KEYS = [("cue", "exact"), ("cue", "lenient"), ("source", "exact"), ("source", "lenient"), ("source", "head"),
+         ("content", "exact"), ("content", "lenient"), ("relation", "exact"), ("relation", "lenient")]
+
+
+def _score_document(text: str, gold: Sequence[GoldRelation], predicted: Sequence[GoldRelation]) -> dict[tuple[str, str], _Counts]:
+    counts = {key: _Counts() for key in _KEYS}
+    for part, _ in _KEYS:
+        for key in [k for k in _KEYS if k[0] == part]:
+            if part == "source":
+                counts[key].predicted = sum(1 for r in predicted if r.source)
+                counts[key].gold = sum(1 for r in gold if r.source)
+            else:
+                counts[key].predicted = len(predicted)
+                counts[key].gold = len(gold)
+    for g, p in _align(gold, predicted):
+        gr, pr = gold[g], predicted[p]
+        cue_exact = _normal(text, gr.cue) == _normal(text, pr.cue)
+        counts[("cue", "exact")].tp += cue_exact
+        counts[("cue", "lenient")].tp += 1
+        source_exact = source_lenient = source_head = False
+        if gr.source and pr.source:
+            source_exact = _normal(text, gr.source) == _normal(text, pr.source)
+            source_lenient = _jaccard(text, gr.source, pr.source) >= 0.5
+            head = _head(text, gr.source)
+            source_head = head is not None and any(a <= head[0] and head[1] <= b for a, b in pr.source)
+            counts[("source", "exact")].tp += source_exact
+            counts[("source", "lenient")].tp += source_lenient
+            counts[("source", "head")].tp += source_head
+        content_exact = _normal(text, gr.content) == _normal(text, pr.content)
+        content_lenient = _jaccard(text, gr.content, pr.content) >= 0.5
+        counts[("content", "exact")].tp += content_exact
+        counts[("content", "lenient")].tp += content_lenient
+        no_source = not gr.source and not pr.source
+        counts[("relation", "exact")].tp += cue_exact and (source_exact or no_source) and content_exact
+        counts[("relation", "lenient")].tp += (source_head or no_source) and content_lenient
+    return counts
+
+
+def score(documents: Iterable[tuple[str, Sequence[GoldRelation], Sequence[GoldRelation]]], *,
+          subset: str = "all") -> dict[str, Any]:
+    """Score (text, gold, predicted) triples; returns the nested dict printed by ``--json``."""
+    if subset not in ("all", "speech"):
+        raise ValueError(f"subset={subset!r}: use 'speech' or 'all'")
+    totals = {key: _Counts() for key in _KEYS}
+    by_kind = {kind: {key: _Counts() for key in _KEYS} for kind in ("direct", "mixed", "indirect")}
+    n = 0
+    for text, gold, predicted in documents:
+        n += 1
+        if subset == "speech":
+            gold = [r for r in gold if _SPEECH_RE.search(" ".join(text[a:b] for a, b in r.cue))]
+            predicted = [r for r in predicted if _SPEECH_RE.search(" ".join(text[a:b] for a, b in r.cue))]
+        for key, value in _score_document(text, gold, predicted).items():
+            totals[key].add(value)
+        for kind in by_kind:
+            gk = [r for r in gold if r.kind == kind]
+            pk = [r for r in predicted if (r.kind if r.kind in by_kind else "indirect") == kind]
+            for key, value in _score_document(text, gk, pk).items():
+                by_kind[kind][key].add(value)
+
+    def nest(counts: dict[tuple[str, str], _Counts]) -> dict[str, dict[str, dict[str, float]]]:
+        out: dict[str, dict[str, dict[str, float]]] = {}
+        for (part, mode), value in counts.items():
+            out.setdefault(part, {})[mode] = value.prf()
+        return out
+
+    result: dict[str, Any] = {"subset": subset, "articles": n}
+    result.update(nest(totals))
+    result["by_kind"] = {kind: nest(value) for kind, value in by_kind.items()}
+    return result
+
+
+def evaluate_polnear(directory: str | Path, *, subset: str = "speech") -> dict[str, Any]:
+    """Score :func:`watchwords.attributions` on a PolNeAR split folder (``text/``, ``attributions/``,
+    ``metadata.tsv``; one annotator file per article, the first listed in ``annotators``)."""
+    from .attribution import attributions
+
+    root = Path(directory)
+    if not (root / "text").is_dir() or not (root / "attributions").is_dir():
+        raise ValueError(f"{root}: not a PolNeAR split folder (expected text/ and attributions/ inside)")
+    annotators: dict[str, str] = {}
+    metadata = root / "metadata.tsv"
+    if metadata.is_file():
+        with open(metadata, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle, delimiter="\t"):
+                annotators[row["filename"]] = (row.get("annotators") or "").split(",")[0].strip()
+    triples = []
+    for text_file in sorted((root / "text").glob("*.txt")):
+        name = text_file.stem
+        annotator = annotators.get(name)
+        candidates = sorted((root / "attributions").glob(f"{name}_*.ann"))
+        chosen = next((c for c in candidates if annotator and c.stem.endswith("_" + annotator)), None) or \
+            (candidates[0] if candidates else None)
+        if chosen is None:
+            continue
+        text = text_file.read_text(encoding="utf-8")
+        gold = read_brat(chosen.read_text(encoding="utf-8"), text)
+        # The article text is analysed as it is: offsets of predictions and gold index the same string.
+        predicted = relations_from_frame(attributions(pd.DataFrame({"doc_id": [name], "text": [text]})))
+        triples.append((text, gold, predicted))
+    return score(triples, subset=subset)
