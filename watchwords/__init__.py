@@ -17,6 +17,7 @@ from .corpus import (
     outlet_types,
     validate_corpus,
 )
+from .attribution import attribution_chains, attribution_hops, attributions, voice
 from .collocations import collocates
 from .dispersion import dispersion, dp
 from .exercises import check
@@ -24,6 +25,7 @@ from .frequency import count_terms, frequencies, term_occurrences, tfidf
 from .keyness import keyness, keyness_table, read_reference_list
 from .kwic import kwic, kwic_html
 from .plotting import (
+    plot_attribution_chains,
     plot_collocation_network,
     plot_composition,
     plot_dispersion,
@@ -46,6 +48,9 @@ __all__ = [
     "CorpusError",
     "Problem",
     "attributed_sources",
+    "attribution_chains",
+    "attribution_hops",
+    "attributions",
     "check",
     "collocates",
     "compare_tokenizers",
@@ -65,6 +70,7 @@ __all__ = [
     "outlet_types",
     "paragraphs",
     "parse_document",
+    "plot_attribution_chains",
     "plot_collocation_network",
     "plot_composition",
     "plot_dispersion",
@@ -78,4 +84,5 @@ __all__ = [
     "tfidf",
     "tokens",
     "validate_corpus",
+    "voice",
 ]

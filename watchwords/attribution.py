@@ -38,6 +38,7 @@ text with almost no English function words) are skipped with a warning.
 
 from __future__ import annotations
 
+import bisect
 import re
 import warnings
 from collections.abc import Iterable
@@ -51,8 +52,8 @@ import pandas as pd
 from .text import _QUOTES, _QUOTE_ALTERNATIVES, as_corpus, split_sentences, token_regex
 from .textformat import parse_document
 
-__all__ = ["attributions", "attribution_chains", "voice", "reporting_verbs", "known_sources", "role_nouns",
-           "ATTRIBUTION_COLUMNS"]
+__all__ = ["attributions", "attribution_chains", "attribution_hops", "voice", "reporting_verbs", "known_sources",
+           "role_nouns", "ATTRIBUTION_COLUMNS"]
 
 ATTRIBUTION_COLUMNS = [
     "doc_id", "relation_id", "para_id", "sent_id", "part", "kind",
@@ -77,6 +78,7 @@ _AGENTLESS = re.compile(
     r"|(?:is|was|are|were|has\s+been|have\s+been)\s+(?:reported|quoted|said|cited)\s+as\s+saying"
     r"|(?:is|was|are|were)\s+(?:reported|said|claimed|alleged)\s+to"
     r"|reportedly|allegedly)\b", re.IGNORECASE)
+_WORDS = re.compile(r"[A-Za-z]+")  # cue forms are lower-case ASCII words; capitalised ones are lowered below
 _NOUN_CONTEXT = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",
                  "your", "in", "of", "to", "new", "latest", "first", "final", "annual", "for", "with", "by", "no"}
 _CUE_RIGHT = re.compile(
@@ -118,22 +120,24 @@ def known_sources() -> pd.DataFrame:
 @dataclass(frozen=True)
 class _Lexicon:
     verbs: dict[str, tuple[str, str, str]]  # form -> (lemma, stance, speech)
-    multi: dict[tuple[str, ...], tuple[str, str, str]]  # multiword cue forms
+    multi: dict[str, list[tuple[tuple[str, ...], tuple[str, str, str]]]]  # first word -> multiword cue forms
     roles: dict[str, str]
     aliases: list[tuple[re.Pattern[str], str, str, str]]  # (pattern, canonical, type, kind)
+    quick: frozenset[str]  # words that can start a cue: sentences without one (and without quotes) are skipped
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     verbs: dict[str, tuple[str, str, str]] = {}
-    multi: dict[tuple[str, ...], tuple[str, str, str]] = {}
+    multi: dict[str, list[tuple[tuple[str, ...], tuple[str, str, str]]]] = {}
     for row in reporting_verbs().itertuples(index=False):
         for form in row.forms.split("|"):
             words = tuple(form.split())
             if len(words) == 1:
                 verbs[form] = (row.lemma, row.stance, row.speech)
             else:
-                multi[words] = (row.lemma, row.stance, row.speech)
+                multi.setdefault(words[0], []).append((words, (row.lemma, row.stance, row.speech)))
+    quick = frozenset(verbs) | frozenset(multi) | {"reportedly", "allegedly"}
     roles = {r.role: r.source_type for r in role_nouns().itertuples(index=False)}
     aliases = []
     for row in known_sources().itertuples(index=False):
@@ -142,12 +146,12 @@ def _lexicon() -> _Lexicon:
             aliases.append((re.compile(rf"(?<!\w){re.escape(alias)}(?!\w)", flags), row.canonical, row.source_type,
                             row.kind))
     aliases.sort(key=lambda item: len(item[0].pattern), reverse=True)
-    return _Lexicon(verbs, multi, roles, aliases)
+    return _Lexicon(verbs, multi, roles, aliases, quick)
 
 
 # ------------------------------------------------------------------------------------ tokens
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     text: str
     low: str
@@ -157,11 +161,13 @@ class _Tok:
 
 
 def _tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[_Tok]:
+    spans = [m.span() for m in token_regex().finditer(text, start, end)]
+    inside = [(a, b) for a, b in quotes if a < end and b > start]
     out = []
-    for match in token_regex().finditer(text, start, end):
-        s, e = match.span()
-        low = match.group().lower().replace("’", "'")
-        out.append(_Tok(match.group(), low, s, e, any(a <= s < b for a, b in quotes)))
+    for s, e in spans:
+        word = text[s:e]
+        quoted = bool(inside) and any(a <= s < b for a, b in inside)
+        out.append(_Tok(word, word.lower().replace("’", "'"), s, e, quoted))
     return out
 
 
@@ -330,7 +336,7 @@ def _cue_at(toks: list[_Tok], index: int, lexicon: _Lexicon) -> tuple[int, tuple
     tok = toks[index]
     if tok.quoted:
         return None
-    for words, info in lexicon.multi.items():
+    for words, info in lexicon.multi.get(tok.low, ()):
         if tuple(t.low for t in toks[index:index + len(words)]) == words:
             return len(words), info
     info = lexicon.verbs.get(tok.low)
@@ -372,7 +378,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _looks_english(text: str) -> bool:
-    words = re.findall(r"[^\W\d_]+", text.lower())
+    """At least 4% of the first 400 words are frequent English function words (texts under 20 words pass)."""
+    words = re.findall(r"[^\W\d_]+", text[:4000].lower())[:400]
     if len(words) < 20:
         return True
     return sum(w in _ENGLISH_MARKERS for w in words) / len(words) >= 0.04
@@ -395,6 +402,10 @@ def _extract_document(text: str, lexicon: _Lexicon) -> list[_Relation]:
                                            ("headline attribution", "neutral", "yes")))
         used_quotes: set[int] = set()
         for s_start, s_end in sentences:
+            if lexicon.quick.isdisjoint(_WORDS.findall(text[s_start:s_end].lower())) and not any(
+                    q[1] < s_end and q[2] > s_start for q in quotes):
+                sent_id += 1
+                continue
             toks = _tokens(text, s_start, s_end, quote_inner)
             lows = {t.low for t in toks}
             has_quote = any(q[1] < s_end and q[2] > s_start for q in quotes)
@@ -438,8 +449,9 @@ def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, q
     found: list[_Relation] = []
     cues = []
     i = 0
+    quick = lexicon.quick
     while i < len(toks):
-        cue = _cue_at(toks, i, lexicon)
+        cue = _cue_at(toks, i, lexicon) if toks[i].low in quick else None
         if cue:
             cues.append((i, cue[0], cue[1]))
             i += cue[0]
@@ -575,6 +587,11 @@ def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, q
 
 # ------------------------------------------------------------------------------------ public API
 
+@lru_cache(maxsize=4096)
+def _type_source_cached(source: str) -> tuple[str, str, str, str]:
+    return _type_source(source, _lexicon())
+
+
 def _type_source(source: str, lexicon: _Lexicon) -> tuple[str, str, str, str]:
     """(canonical, role, type, kind) of a source phrase."""
     for pattern, canonical, source_type, kind in lexicon.aliases:
@@ -600,6 +617,18 @@ def _name_tail(words: list[str]) -> list[str]:
         elif tail:
             break
     return tail
+
+
+def _role_holder(text: str, role: str, lexicon: _Lexicon) -> str | None:
+    """A name written right after ``role`` anywhere in the document ("... officer Maxim Loktev")."""
+    match = re.search(re.escape(role) + r"\s+((?:[A-Z][\w'’.-]+\s?){1,3})", text)
+    if not match:
+        return None
+    name = match.group(1).strip()
+    for pattern, canonical, _, _ in lexicon.aliases:
+        if pattern.search(name):
+            return canonical
+    return name
 
 
 def _role_phrase(source: str, lexicon: _Lexicon) -> str:
@@ -647,7 +676,11 @@ def attributions(corpus: pd.DataFrame | str, *, languages: Iterable[str] = ("en"
             continue
         relations = _extract_document(text, lexicon)
         named: list[tuple[str, str, str, str]] = []
-        for relation_id, relation in enumerate(relations):
+        kept: dict[int, int] = {}  # index in relations -> relation_id of the rows kept
+        for index, relation in enumerate(relations):
+            contents = [c for c in relation.contents if c[1] > c[0]]
+            if not contents:
+                continue
             source_text = text[relation.source[0]:relation.source[1]] if relation.source else ""
             canonical = role = addressee = ""
             source_type = "none" if relation.source is None else "unclassified"
@@ -659,20 +692,21 @@ def attributions(corpus: pd.DataFrame | str, *, languages: Iterable[str] = ("en"
                     if match:
                         canonical, role, source_type, _ = match
                 else:
-                    canonical, role, source_type, kind = _type_source(source_text, lexicon)
+                    canonical, role, source_type, kind = _type_source_cached(source_text)
+                    if role and not _name_tail(source_text.split()):
+                        # a role without a name: the named source with the same role ("the city's chief
+                        # enlistment officer" ... "chief enlistment officer Maxim Loktev")
+                        canonical = next((c for c, r, _, _ in named if r == role and c != source_text),
+                                         _role_holder(text, role, lexicon) or canonical)
                     named.append((canonical, role, source_type, kind))
             if relation.addressee:
                 addressee = text[relation.addressee[0]:relation.addressee[1]]
-            contents = [c for c in relation.contents if c[1] > c[0]]
-            if not contents:
-                continue
             kind = relation.kind
-            if kind == "indirect":
-                joined = "".join(text[a:b] for a, b in contents)
-                quoted_part = bool(_QUOTE_MARK_RE.search(joined))
-                kind = "mixed" if quoted_part else "indirect"
+            if kind == "indirect" and _QUOTE_MARK_RE.search("".join(text[a:b] for a, b in contents)):
+                kind = "mixed"
+            kept[index] = len(kept)
             rows.append({
-                "doc_id": doc_id, "relation_id": relation_id, "para_id": relation.para_id, "sent_id": relation.sent_id,
+                "doc_id": doc_id, "relation_id": kept[index], "para_id": relation.para_id, "sent_id": relation.sent_id,
                 "part": relation.part, "kind": kind, "source": source_text,
                 "source_start": relation.source[0] if relation.source else -1,
                 "source_end": relation.source[1] if relation.source else -1,
@@ -681,26 +715,155 @@ def attributions(corpus: pd.DataFrame | str, *, languages: Iterable[str] = ("en"
                 "content_end": contents[-1][1], "content_spans": contents, "cue_lemma": relation.cue_info[0],
                 "stance": relation.cue_info[1], "speech": relation.cue_info[2] == "yes",
                 "source_canonical": canonical, "source_role": role, "source_type": source_type, "addressee": addressee,
-                "parent": -1 if relation.parent is None else relation.parent,
+                "parent": kept.get(relation.parent, -1) if relation.parent is not None else -1,
             })
     if skipped:
         warnings.warn(f"attributions: skipped {len(skipped)} document(s) not in English: {', '.join(skipped[:10])}"
                       f"{' …' if len(skipped) > 10 else ''} (the lexicons are English)", stacklevel=2)
     frame = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
-    frame = _renumber(frame)
     frame.attrs.update(source="watchwords.attributions", skipped=skipped, corpus_hash=corpus.attrs.get("corpus_hash"))
     return frame
 
 
-def _renumber(frame: pd.DataFrame) -> pd.DataFrame:
-    """Make relation_id 0..n-1 per document and map parents to the new ids."""
-    if frame.empty:
-        return frame
-    parts = []
-    for _, group in frame.groupby("doc_id", sort=False):
-        mapping = {old: new for new, old in enumerate(group["relation_id"])}
-        group = group.copy()
-        group["parent"] = [mapping.get(p, -1) if p >= 0 else -1 for p in group["parent"]]
-        group["relation_id"] = range(len(group))
-        parts.append(group)
-    return pd.concat(parts, ignore_index=True)
+_CHAIN_COLUMNS = ["doc_id", "citing", "cited", "cue", "sent_id", "relation_id", "basis"]
+
+
+def _reporter(row: Any) -> str:
+    agency = str(getattr(row, "source_agency", "") or "")
+    outlet = str(getattr(row, "outlet", "") or "")
+    return agency or outlet or "reporter"
+
+
+def attribution_chains(corpus: pd.DataFrame | str, relations: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Directed edges "citing → cited": who passes on whose words, in each document.
+
+    Edges come from the manifest and from the text:
+
+    * manifest: the outlet → the wire service whose copy it republishes (``source_agency``);
+      cue "republishes", sent_id -1;
+    * a top-level relation: the reporting party (the wire service if any, else the outlet) →
+      the relation's source;
+    * a nested relation ("TASS reported, citing X"): the parent's source → its source;
+    * an addressee ("Loktev told TASS"): the reporting party → the addressee, and the addressee →
+      the source (the words reached the reporter through the addressee).
+
+    Sources are named by ``source_canonical``. Repeated edges are kept once (the first).
+
+    Returns:
+        Columns doc_id, citing, cited, cue, sent_id, relation_id (-1 for manifest edges),
+        basis ("manifest" or "text").
+    """
+    corpus = as_corpus(corpus)
+    relations = attributions(corpus) if relations is None else relations
+    rows = []
+    for doc in corpus.itertuples(index=False):
+        reporter = _reporter(doc)
+        outlet = str(getattr(doc, "outlet", "") or "")
+        agency = str(getattr(doc, "source_agency", "") or "")
+        edges: list[dict[str, Any]] = []
+        if outlet and agency and outlet != agency:
+            edges.append({"citing": outlet, "cited": agency, "cue": "republishes", "sent_id": -1, "relation_id": -1,
+                          "basis": "manifest"})
+        mine = relations[relations["doc_id"] == doc.doc_id]
+        names = dict(zip(mine["relation_id"], mine["source_canonical"]))
+        for rel in mine.itertuples(index=False):
+            cited = rel.source_canonical or rel.source
+            if not cited:
+                continue
+            citing = names.get(rel.parent, reporter) if rel.parent >= 0 else reporter
+            if rel.addressee:
+                medium = _type_source_cached(rel.addressee)[0] if rel.addressee.lower() not in _PRONOUNS else rel.addressee
+                edges.append({"citing": citing, "cited": medium, "cue": rel.cue, "sent_id": rel.sent_id,
+                              "relation_id": rel.relation_id, "basis": "text"})
+                citing = medium
+            edges.append({"citing": citing, "cited": cited, "cue": rel.cue, "sent_id": rel.sent_id,
+                          "relation_id": rel.relation_id, "basis": "text"})
+        seen: set[tuple[str, str]] = set()
+        for edge in edges:
+            key = (edge["citing"], edge["cited"])
+            if key in seen or edge["citing"] == edge["cited"]:
+                continue
+            seen.add(key)
+            rows.append({"doc_id": doc.doc_id, **edge})
+    frame = pd.DataFrame(rows, columns=_CHAIN_COLUMNS)
+    frame.attrs.update(source="watchwords.attribution_chains", corpus_hash=corpus.attrs.get("corpus_hash"))
+    return frame
+
+
+def attribution_hops(corpus: pd.DataFrame | str, relations: pd.DataFrame | None = None) -> pd.DataFrame:
+    """For each relation, the path from the publishing outlet to the relation's source, and its length.
+
+    The path follows :func:`attribution_chains` backwards from the source to the outlet (shortest
+    path). ``hops`` counts the edges: The Jerusalem Post → Reuters → TASS → Maxim Loktev is 3.
+
+    Returns:
+        Columns doc_id, relation_id, source_canonical, path (names joined by " → "), hops.
+    """
+    corpus = as_corpus(corpus)
+    relations = attributions(corpus) if relations is None else relations
+    chains = attribution_chains(corpus, relations)
+    rows = []
+    for doc in corpus.itertuples(index=False):
+        start = str(getattr(doc, "outlet", "") or "") or _reporter(doc)
+        edges = chains[chains["doc_id"] == doc.doc_id]
+        graph: dict[str, list[str]] = {}
+        for citing, cited in zip(edges["citing"], edges["cited"]):
+            graph.setdefault(citing, []).append(cited)
+        paths = {start: [start]}
+        queue = [start]
+        while queue:
+            node = queue.pop(0)
+            for nxt in graph.get(node, []):
+                if nxt not in paths:
+                    paths[nxt] = paths[node] + [nxt]
+                    queue.append(nxt)
+        if _reporter(doc) not in paths:
+            paths[_reporter(doc)] = [_reporter(doc)]
+        for rel in relations[relations["doc_id"] == doc.doc_id].itertuples(index=False):
+            target = rel.source_canonical or rel.source
+            path = paths.get(target)
+            rows.append({"doc_id": doc.doc_id, "relation_id": rel.relation_id, "source_canonical": target,
+                         "path": " → ".join(path) if path else "", "hops": len(path) - 1 if path else -1})
+    frame = pd.DataFrame(rows, columns=["doc_id", "relation_id", "source_canonical", "path", "hops"])
+    frame.attrs.update(source="watchwords.attribution_hops")
+    return frame
+
+
+def voice(corpus: pd.DataFrame | str, relations: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every paragraph's characters labelled as reporter's voice or attributed content.
+
+    Attributed content is the union of the content spans of :func:`attributions` (direct,
+    mixed and indirect speech); everything else inside paragraphs is the reporter's voice.
+    Pass the result to ``tokens(..., voice_spans=voice(corpus))`` (and so to ``frequencies``,
+    ``keyness``, ``collocates``) to count the journalist's words and the sources' words apart.
+
+    Returns:
+        Columns doc_id, para_id, start, end, voice ("reporter" or "quoted"), relation_id (-1 for
+        the reporter's spans); the spans of a document tile its paragraphs without overlap.
+    """
+    corpus = as_corpus(corpus)
+    relations = attributions(corpus) if relations is None else relations
+    rows = []
+    for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
+        mine = relations[relations["doc_id"] == doc_id]
+        quoted: list[tuple[int, int, int]] = sorted(
+            (a, b, rid) for spans, rid in zip(mine["content_spans"], mine["relation_id"]) for a, b in spans)
+        for para_id, para in enumerate(parse_document(text)):
+            cursor = para.start
+            for a, b, rid in quoted:
+                a, b = max(a, para.start), min(b, para.end)
+                if b <= cursor or a >= para.end:
+                    continue
+                if a > cursor:
+                    rows.append({"doc_id": doc_id, "para_id": para_id, "start": cursor, "end": a, "voice": "reporter",
+                                 "relation_id": -1})
+                start = max(a, cursor)
+                rows.append({"doc_id": doc_id, "para_id": para_id, "start": start, "end": b, "voice": "quoted",
+                             "relation_id": rid})
+                cursor = b
+            if cursor < para.end:
+                rows.append({"doc_id": doc_id, "para_id": para_id, "start": cursor, "end": para.end, "voice": "reporter",
+                             "relation_id": -1})
+    frame = pd.DataFrame(rows, columns=["doc_id", "para_id", "start", "end", "voice", "relation_id"])
+    frame.attrs.update(source="watchwords.voice")
+    return frame

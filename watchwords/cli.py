@@ -1,4 +1,4 @@
-"""The command line: ``python -m watchwords {validate,fetch,add,rehash,report}``.
+"""The command line: ``python -m watchwords {validate,fetch,add,rehash,evaluate-attribution,report}``.
 
 Each command prints what it did and exits 0 on success, 1 when it found errors (``validate``),
 could not do its work (``add``), or when a notebook failed (``report``), and 2 on wrong usage.
@@ -104,6 +104,42 @@ def _report(args: argparse.Namespace) -> int:
     return 1 if (frame.status != "ok").any() or frame.empty else 0
 
 
+def _evaluate_attribution(args: argparse.Namespace) -> int:
+    import json
+
+    from .evaluation import evaluate_polnear
+
+    try:
+        result = evaluate_polnear(args.polnear, subset=args.subset)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(_plain(result), indent=2))
+        return 0
+    print(f"PolNeAR {args.polnear}: {result['articles']} articles, subset {result['subset']}")
+    print(f"{'part':<10}{'mode':<9}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}")
+    for part in ("cue", "source", "content", "relation"):
+        for mode, value in result[part].items():
+            print(f"{part:<10}{mode:<9}{value['precision']:>7.3f}{value['recall']:>7.3f}{value['f1']:>7.3f}{value['gold']:>7}")
+    for kind, parts in result["by_kind"].items():
+        value = parts["content"]["lenient"]
+        print(f"{kind:<10}content lenient F1 {value['f1']:.3f} (gold {value['gold']})")
+    return 0
+
+
+def _plain(result: dict) -> dict:  # type: ignore[type-arg]
+    """The --json shape: P/R/F1 only."""
+    def strip(value):  # type: ignore[no-untyped-def]
+        if isinstance(value, dict) and "f1" in value:
+            return {k: value[k] for k in ("precision", "recall", "f1")}
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items()}
+        return value
+
+    return strip(result)  # type: ignore[no-any-return]
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``python -m watchwords``."""
     parser = argparse.ArgumentParser(prog="python -m watchwords", description=__doc__.splitlines()[0])
@@ -149,6 +185,12 @@ def build_parser() -> argparse.ArgumentParser:
     rehash.add_argument("doc_ids", nargs="*", metavar="DOC_ID", help="default: every present text")
     rehash.add_argument("--corpus", default="corpus")
     rehash.set_defaults(run=_rehash)
+
+    evaluate = commands.add_parser("evaluate-attribution", help="score attribution extraction on a PolNeAR split")
+    evaluate.add_argument("--polnear", required=True, metavar="DIR", help="a PolNeAR split folder (text/, attributions/)")
+    evaluate.add_argument("--subset", choices=("speech", "all"), default="speech")
+    evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+    evaluate.set_defaults(run=_evaluate_attribution)
 
     report = commands.add_parser("report", help="execute every notebook and write reports/index.html (offline)")
     report.add_argument("--corpus", default="corpus")

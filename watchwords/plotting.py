@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["plot_timeline", "plot_composition", "plot_keyness", "plot_dispersion", "plot_collocation_network"]
+__all__ = ["plot_timeline", "plot_composition", "plot_keyness", "plot_dispersion", "plot_collocation_network",
+           "plot_attribution_chains"]
 
 
 def _axes(ax, figsize: tuple[float, float]):  # type: ignore[no-untyped-def]
@@ -148,4 +149,43 @@ def plot_collocation_network(collocates_table: pd.DataFrame, *, measure: str = "
     ax.set_aspect("equal")
     ax.axis("off")
     ax.set_title(f"Collocation network ({measure.replace('_', ' ')}; nearer and thicker = stronger)")
+    return ax
+
+
+def plot_attribution_chains(chains: pd.DataFrame, *, ax=None):  # type: ignore[no-untyped-def]
+    """The chain of sources as a left-to-right graph: who cites whom (from ``attribution_chains``).
+
+    Each name is placed in the column of its distance from the first citing party (outlet →
+    wire service → agency → official); arrows carry the cue ("republishes", "reported",
+    "citing", "told"). Several documents are drawn together; shared names are drawn once.
+    """
+    ax = _axes(ax, (10, 4))
+    depth: dict[str, int] = {}
+    for citing, cited in zip(chains["citing"], chains["cited"]):
+        depth.setdefault(citing, 0)
+        depth[cited] = max(depth.get(cited, 0), depth[citing] + 1)
+    for _ in range(len(depth)):  # settle depths along longer paths
+        for citing, cited in zip(chains["citing"], chains["cited"]):
+            if depth[cited] < depth[citing] + 1 <= len(depth):
+                depth[cited] = depth[citing] + 1
+    columns: dict[int, list[str]] = {}
+    for name, level in depth.items():
+        columns.setdefault(level, []).append(name)
+    position = {}
+    for level, names in columns.items():
+        for k, name in enumerate(names):
+            position[name] = (level, -(k - (len(names) - 1) / 2))
+    for citing, cited, cue in zip(chains["citing"], chains["cited"], chains["cue"]):
+        (x1, y1), (x2, y2) = position[citing], position[cited]
+        ax.annotate("", xy=(x2 - 0.12, y2), xytext=(x1 + 0.12, y1),
+                    arrowprops={"arrowstyle": "->", "color": "#555555", "linewidth": 1.2})
+        ax.text((x1 + x2) / 2, (y1 + y2) / 2 + 0.12, str(cue), ha="center", fontsize=8, color="#555555")
+    for name, (x, y) in position.items():
+        ax.text(x, y, name, ha="center", va="center", fontsize=9,
+                bbox={"boxstyle": "round,pad=0.3", "facecolor": "#e0ecf4", "edgecolor": "#8c96c6"})
+    ax.set_xlim(-0.6, max(depth.values(), default=0) + 0.6)
+    ys = [y for _, y in position.values()] or [0]
+    ax.set_ylim(min(ys) - 0.8, max(ys) + 0.8)
+    ax.axis("off")
+    ax.set_title("Who cites whom: the chain of sources")
     return ax

@@ -348,6 +348,8 @@ def _resolve_parts(parts: str | Iterable[str] | None) -> frozenset[str] | None:
 def _voice_index(sents: pd.DataFrame, voice_spans: pd.DataFrame | None) -> dict[str, tuple[list[int], list[int]]]:
     spans = _quoted_spans(_paragraphs_from_sentences(sents)) if voice_spans is None else voice_spans
     missing = {"doc_id", "start", "end"} - set(spans.columns)
+    if not missing and "voice" in spans.columns:
+        spans = spans[spans["voice"] == "quoted"]  # a full voice() table: keep its attributed spans
     if missing:
         raise ValueError(f"voice_spans lacks column(s) {sorted(missing)}; it needs doc_id, start, end of quoted spans")
     index: dict[str, tuple[list[int], list[int]]] = {}
