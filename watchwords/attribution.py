@@ -569,7 +569,7 @@ def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, q
                 clause_end, stop = toks[t_index].start, t_index
                 break
         tail = [t for t in toks[rest:stop] if t.text not in (".", "!", "?")]
-        if tail and tail[0].low not in (",",) and not inverted and len(tail) >= 4:
+        if tail and tail[0].low not in (",",) and not inverted and len(tail) >= 2:
             relation.contents = [_trim(text, toks[rest].start, clause_end)]
         else:
             # trailing attribution: the content is the clause before the source

@@ -1,0 +1,190 @@
+"""Tests of watchwords.attribution: relations, sources, chains and voice, on sentences written for the tests
+and on the seed with its hand-made gold annotation (corpus/gold/attribution/a_jpost_reuters.json)."""
+
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import watchwords as ww
+from watchwords.evaluation import read_gold_json, relations_from_frame, score
+
+
+def triples(text: str) -> list[tuple[str, str, str, str]]:
+    table = ww.attributions(text)
+    return [(r.source, r.cue, r.content, r.kind) for r in table.itertuples()]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"The cameras find them," Dana Moor told the Agency.',
+         [("Dana Moor", "told", "The cameras find them,", "direct")]),
+        ('"The cameras find them," said transport chief Dana Moor.',
+         [("transport chief Dana Moor", "said", "The cameras find them,", "direct")]),
+        ('Dana Moor said: "The cameras find them."',
+         [("Dana Moor", "said", "The cameras find them.", "direct")]),
+        ('"The cameras find them," Moor said, "and the courts decide."',
+         [("Moor", "said", "The cameras find them, … and the courts decide.", "direct")]),
+        ("Officials said the cameras were switched on in May.",
+         [("Officials", "said", "the cameras were switched on in May", "indirect")]),
+        ("The city's transport office said on Monday that 1,200 cameras were connected.",
+         [("The city's transport office", "said on Monday", "1,200 cameras were connected", "indirect")]),
+        ("The cameras were connected last year, the state agency NewsCo reported.",
+         [("the state agency NewsCo", "reported", "The cameras were connected last year", "indirect")]),
+        ("According to Open Streets, the system has no legal basis.",
+         [("Open Streets", "According to", "the system has no legal basis", "indirect")]),
+        ("The system has no legal basis, according to Open Streets.",
+         [("Open Streets", "according to", "The system has no legal basis", "indirect")]),
+        ('Moor said the plan was "working well" for the city.',
+         [("Moor", "said", 'the plan was "working well" for the city', "mixed")]),
+        ("It was reported that the cameras failed twice.",
+         [("", "It was reported", "that the cameras failed twice", "no explicit source")]),
+        ("Он сказал «да».", []),
+        ("The state of the cameras is poor. The report is long.", []),
+        ('The so-called "smart" cameras are everywhere.', []),
+        ("", []),
+    ],
+)
+def test_relations(text: str, expected) -> None:
+    assert triples(text) == expected
+
+
+def test_offsets_index_the_text() -> None:
+    text = 'HEADLINE: Cameras on - NewsCo\n\n"They work," Moor told NewsCo. Critics said the plan went too far.'
+    table = ww.attributions(text)
+    for row in table.itertuples():
+        assert text[row.cue_start:row.cue_end] == row.cue
+        if row.source_start >= 0:
+            assert text[row.source_start:row.source_end] == row.source
+        assert " … ".join(text[a:b] for a, b in row.content_spans) == row.content
+    assert table.part.tolist() == ["headline", "body", "body"]
+    assert list(table.columns) == ww.attribution.ATTRIBUTION_COLUMNS
+
+
+def test_nested_citing_and_addressee() -> None:
+    text = ("The cameras track evaders, the state agency NewsCo reported, citing the city's chief officer. "
+            '"We find them," chief officer Dana Moor told NewsCo.')
+    table = ww.attributions(text)
+    assert table[["source", "cue", "parent"]].values.tolist() == [
+        ["the state agency NewsCo", "reported", -1], ["the city's chief officer", "citing", 0],
+        ["chief officer Dana Moor", "told", -1]]
+    assert table.content[1] == table.content[0]
+    assert table.addressee.tolist() == ["", "", "NewsCo"]
+    assert table.source_canonical.tolist()[1:] == ["Dana Moor", "Dana Moor"]  # the role is resolved to its holder
+
+
+def test_pronoun_resolution_and_source_types() -> None:
+    text = ('Human Rights Watch said the cameras were misused. "It is unlawful," it said. '
+            'Dana Moor, a lawyer, said the courts would decide. "We will appeal," she said.')
+    table = ww.attributions(text)
+    assert table[["source", "source_canonical", "source_type"]].values.tolist() == [
+        ["Human Rights Watch", "Human Rights Watch", "rights group"],
+        ["it", "Human Rights Watch", "rights group"],
+        ["Dana Moor, a lawyer", "Dana Moor", "rights group"],
+        ["she", "Dana Moor", "rights group"]]
+
+
+def test_unknown_source_stays_unclassified() -> None:
+    table = ww.attributions("Zorblat Quux said the cameras were new.")
+    assert table.source_type.tolist() == ["unclassified"]
+
+
+def test_stance_classes() -> None:
+    table = ww.attributions("Moor claimed the cameras work. Officials confirmed the data was kept. Moor denied the report.")
+    assert table[["cue_lemma", "stance"]].values.tolist() == [
+        ["claim", "distancing"], ["confirm", "endorsing"], ["deny", "oppositional"]]
+
+
+def test_multi_paragraph_quote_continues() -> None:
+    text = '"The first part," Moor said.\n\n"The second part runs on."\n\nCritics said nothing new.'
+    table = ww.attributions(text)
+    assert table.content.tolist()[0] == "The first part, … The second part runs on."
+    assert len(table) == 2
+
+
+def test_non_english_documents_are_skipped_with_a_warning(make_corpus) -> None:
+    from tests.conftest import manifest_row
+
+    russian = "Власти Москвы используют камеры, сообщило агентство. " * 5
+    corpus = ww.load_corpus(make_corpus({"ru": russian, "en": "Moor said the cameras work."},
+                                        rows=[manifest_row("ru", language="ru"), manifest_row("en")]))
+    with pytest.warns(UserWarning, match=r"skipped 1 document\(s\) not in English: ru \(ru\)"):
+        table = ww.attributions(corpus)
+    assert table.doc_id.tolist() == ["en"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(list("Ab .,:;\n") + ['"', "“", "”", "«", "»", "„", "''", " said ", " told ", "Moor",
+                                                     " according to ", " citing ", " he ", "HEADLINE: ", " - X"]),
+                max_size=60).map("".join))
+def test_never_raises_and_offsets_are_valid(text: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        table = ww.attributions(text)
+    for row in table.itertuples():
+        assert 0 <= row.cue_start < row.cue_end <= len(text)
+        assert row.source_start == -1 or 0 <= row.source_start < row.source_end <= len(text)
+        assert all(0 <= a < b <= len(text) for a, b in row.content_spans)
+
+
+def test_long_sentence_does_not_raise() -> None:
+    text = "Moor said " + "the cameras and the courts and " * 2000 + "the city."
+    assert len(ww.attributions(text)) == 1
+
+
+# ---------------------------------------------------------------- the seed against its gold annotation
+
+def test_seed_against_gold(seed_corpus) -> None:
+    corpus = ww.load_corpus(seed_corpus)
+    doc_id, gold = read_gold_json(seed_corpus / "gold" / "attribution" / "a_jpost_reuters.json")
+    seed = corpus[corpus.doc_id == doc_id]
+    predicted = relations_from_frame(ww.attributions(seed))
+    result = score([(seed.text.iloc[0], gold, predicted)])
+    f1 = {(part, mode): result[part][mode]["f1"] for part in ("cue", "source", "content") for mode in ("exact", "lenient")}
+    assert f1 == {("cue", "exact"): 1.0, ("cue", "lenient"): 1.0, ("source", "exact"): 1.0, ("source", "lenient"): 1.0,
+                  ("content", "exact"): 1.0, ("content", "lenient"): 1.0}
+    assert result["relation"]["exact"]["tp"] == 5
+
+
+def test_seed_gold_matches_the_text(seed_corpus) -> None:
+    import hashlib
+    import json
+
+    gold = json.loads((seed_corpus / "gold" / "attribution" / "a_jpost_reuters.json").read_text(encoding="utf-8"))
+    text_bytes = (seed_corpus / gold["text_path"]).read_bytes()
+    assert hashlib.sha256(text_bytes).hexdigest() == gold["text_sha256"]
+    text = text_bytes.decode("utf-8")
+    for item in gold["attributions"]:
+        for part in ("cue", "source", "content"):
+            assert all(text[s["start"]:s["end"]] == s["text"] for s in item[part])
+
+
+def test_seed_chain(seed_corpus) -> None:
+    corpus = ww.load_corpus(seed_corpus)
+    chains = ww.attribution_chains(corpus)
+    assert chains[["citing", "cited", "cue", "basis"]].values.tolist() == [
+        ["The Jerusalem Post", "Reuters", "republishes", "manifest"],
+        ["Reuters", "TASS", "-", "text"],
+        ["TASS", "Maxim Loktev", "citing", "text"],
+        ["Reuters", "Moscow Department of Information Technologies", "said", "text"]]
+    hops = ww.attribution_hops(corpus)
+    loktev = hops[hops.relation_id == 3].iloc[0]
+    assert (loktev.path, loktev.hops) == ("The Jerusalem Post → Reuters → TASS → Maxim Loktev", 3)
+
+
+def test_voice_tiles_paragraphs_and_feeds_tokens(seed_corpus) -> None:
+    corpus = ww.load_corpus(seed_corpus)
+    spans = ww.voice(corpus)
+    paras = ww.paragraphs(corpus)
+    assert spans.groupby("para_id").apply(lambda g: int((g.end - g.start).sum())).to_dict() == \
+        dict(zip(paras.para_id, paras.end - paras.start))
+    quoted = ww.tokens(corpus, voice="quoted", voice_spans=spans, drop_punct=True)
+    assert "conscript" in set(quoted.norm) and "evaders" in set(quoted.norm)  # the headline is attributed to TASS
+    reporter = ww.tokens(corpus, voice="reporter", voice_spans=spans, drop_punct=True)
+    assert "putin" in set(reporter.norm) and "conscript" not in set(reporter.norm)
+    assert isinstance(spans, pd.DataFrame)
