@@ -167,3 +167,39 @@ def http_server() -> Iterator[Callable[[dict[str, Route]], LocalServer]]:
     for server in servers:
         server.shutdown()
         server.server_close()
+
+
+#: A tiny PolNeAR-style article and brat annotation written for the evaluator's tests.
+BRAT_TEXT = ('"The cameras work," Dana Moor said. Officials believe the plan is legal.\n'
+             "Critics said the system was unlawful, according to Open Streets.\n")
+# T1-T3: a direct quote; T4-T6: a belief (not in the speech subset); T7-T9: indirect speech; events may
+# name T ids defined later, as in PolNeAR.
+BRAT_ANN = """E1\tAttribution:T10 Source:T2 Cue:T3 Content:T1
+T1\tContent 0 19\t"The cameras work,"
+T2\tSource 20 29\tDana Moor
+T3\tCue 30 34\tsaid
+T4\tContent 54 71\tthe plan is legal
+T5\tSource 36 45\tOfficials
+T6\tCue 46 53\tbelieve
+E2\tAttribution:T11 Source:T5 Cue:T6 Content:T4
+T7\tSource 73 80\tCritics
+T8\tCue 81 85\tsaid
+T9\tContent 86 109\tthe system was unlawful
+E3\tAttribution:T12 Source:T7 Cue:T8 Content:T9
+T10\tAttribution 0 34\tx
+T11\tAttribution 36 71\tx
+T12\tAttribution 73 109\tx
+"""
+
+
+@pytest.fixture
+def polnear_dir(tmp_path: Path) -> Path:
+    """A PolNeAR-like split folder: text/, attributions/ and metadata.tsv, with one article."""
+    root = tmp_path / "polnear"
+    (root / "text").mkdir(parents=True)
+    (root / "attributions").mkdir()
+    (root / "text" / "tiny_2016-01-01_cameras.txt").write_text(BRAT_TEXT, encoding="utf-8")
+    (root / "attributions" / "tiny_2016-01-01_cameras_ab12.ann").write_text(BRAT_ANN, encoding="utf-8")
+    (root / "metadata.tsv").write_text("compartment\tfilename\tannotators\ndev\ttiny_2016-01-01_cameras\tab12\n",
+                                       encoding="utf-8")
+    return root
