@@ -74,3 +74,15 @@ def test_plot_collocation_network_draws_nodes_and_collocates(seed) -> None:
     assert labels[-1] == "cameras" and len(labels) == 5
     assert set(labels[:-1]) == set(table.nlargest(4, "log_dice").collocate)
     plt.close("all")
+
+
+def test_plot_attribution_chains(seed) -> None:
+    chains = ww.attribution_chains(seed)
+    ax = ww.plot_attribution_chains(chains)
+    boxes = [t.get_text() for t in ax.texts if t.get_bbox_patch() is not None]
+    assert sorted(boxes) == sorted(["The Jerusalem Post", "Reuters", "TASS", "Maxim Loktev",
+                                    "Moscow Department of Information Technologies"])
+    cues = [t.get_text() for t in ax.texts if t.get_bbox_patch() is None]
+    assert cues == chains.cue.tolist()
+    assert len(ax.lines) == len(chains)
+    plt.close("all")

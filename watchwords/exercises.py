@@ -73,6 +73,31 @@ def _quoted_only(corpus: pd.DataFrame | None, manifest: pd.DataFrame | None) -> 
     return word
 
 
+def _hops_to_loktev(corpus: pd.DataFrame | None, manifest: pd.DataFrame | None) -> int:
+    from .attribution import attribution_hops
+
+    assert corpus is not None, "pass corpus=... to check()"
+    hops = attribution_hops(corpus[corpus["doc_id"] == "a_jpost_reuters"])
+    return int(hops.loc[hops["source_canonical"] == "Maxim Loktev", "hops"].min())
+
+
+def _tass_type(corpus: pd.DataFrame | None, manifest: pd.DataFrame | None) -> str:
+    from .attribution import attributions
+
+    assert corpus is not None, "pass corpus=... to check()"
+    table = attributions(corpus[corpus["doc_id"] == "a_jpost_reuters"])
+    return str(table.loc[table["source_canonical"] == "TASS", "source_type"].iloc[0])
+
+
+def _quoted_share(corpus: pd.DataFrame | None, manifest: pd.DataFrame | None) -> float:
+    from .attribution import voice
+
+    assert corpus is not None, "pass corpus=... to check()"
+    spans = voice(corpus[corpus["doc_id"] == "a_jpost_reuters"])
+    length = spans["end"] - spans["start"]
+    return round(float(length[spans["voice"] == "quoted"].sum() / length.sum()), 2)
+
+
 EXERCISES: dict[str, Exercise] = {
     "01.1": Exercise("How many documents in the manifest credit TASS (exactly 'TASS') in attributes_to?",
                      "Use watchwords.attributed_sources(manifest) and count distinct doc_id where source == 'TASS'.",
@@ -92,6 +117,15 @@ EXERCISES: dict[str, Exercise] = {
     "02.3": Exercise("Which of 'conscript', 'cameras', 'evaders' occurs only in quoted speech in the seed?",
                      "Compare watchwords.frequencies(..., voice='quoted') with voice='reporter'.",
                      _quoted_only),
+    "03.1": Exercise("How many hops separate The Jerusalem Post from Maxim Loktev in the seed?",
+                     "Use watchwords.attribution_hops and the row whose source_canonical is 'Maxim Loktev'.",
+                     _hops_to_loktev),
+    "03.2": Exercise("Which source type does the extractor give TASS?",
+                     "Look at source_type in watchwords.attributions for source_canonical 'TASS'.",
+                     _tass_type),
+    "03.3": Exercise("What share of the seed's paragraph characters is attributed content? Round to 2 decimals.",
+                     "Sum end - start of watchwords.voice rows by voice, and divide.",
+                     _quoted_share),
 }
 
 

@@ -175,14 +175,17 @@ def plot_attribution_chains(chains: pd.DataFrame, *, ax=None):  # type: ignore[n
     for level, names in columns.items():
         for k, name in enumerate(names):
             position[name] = (level, -(k - (len(names) - 1) / 2))
+    boxes = {name: ax.text(x, y, name, ha="center", va="center", fontsize=9, zorder=3,
+                           bbox={"boxstyle": "round,pad=0.3", "facecolor": "#e0ecf4", "edgecolor": "#8c96c6"})
+             for name, (x, y) in position.items()}
     for citing, cited, cue in zip(chains["citing"], chains["cited"], chains["cue"]):
         (x1, y1), (x2, y2) = position[citing], position[cited]
-        ax.annotate("", xy=(x2 - 0.12, y2), xytext=(x1 + 0.12, y1),
-                    arrowprops={"arrowstyle": "->", "color": "#555555", "linewidth": 1.2})
+        # the line from box to box, with the arrow head placed mid-way so no label box hides it
+        ax.plot([x1, x2], [y1, y2], color="#555555", linewidth=1.2, zorder=1)
+        mx, my = x1 + 0.6 * (x2 - x1), y1 + 0.6 * (y2 - y1)
+        ax.annotate("", xy=(mx, my), xytext=(x1 + 0.5 * (x2 - x1), y1 + 0.5 * (y2 - y1)), zorder=2,
+                    arrowprops={"arrowstyle": "-|>", "color": "#555555", "linewidth": 1.2, "mutation_scale": 16})
         ax.text((x1 + x2) / 2, (y1 + y2) / 2 + 0.12, str(cue), ha="center", fontsize=8, color="#555555")
-    for name, (x, y) in position.items():
-        ax.text(x, y, name, ha="center", va="center", fontsize=9,
-                bbox={"boxstyle": "round,pad=0.3", "facecolor": "#e0ecf4", "edgecolor": "#8c96c6"})
     ax.set_xlim(-0.6, max(depth.values(), default=0) + 0.6)
     ys = [y for _, y in position.values()] or [0]
     ax.set_ylim(min(ys) - 0.8, max(ys) + 0.8)
