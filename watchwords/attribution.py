@@ -161,13 +161,16 @@ class _Tok:
 
 
 def _tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[_Tok]:
-    spans = [m.span() for m in token_regex().finditer(text, start, end)]
     inside = [(a, b) for a, b in quotes if a < end and b > start]
-    out = []
-    for s, e in spans:
-        word = text[s:e]
-        quoted = bool(inside) and any(a <= s < b for a, b in inside)
-        out.append(_Tok(word, word.lower().replace("’", "'"), s, e, quoted))
+    out: list[_Tok] = []
+    append = out.append
+    for match in token_regex().finditer(text, start, end):
+        s, e = match.span()
+        word = match.group()
+        low = word.lower()
+        if "’" in low:
+            low = low.replace("’", "'")
+        append(_Tok(word, low, s, e, bool(inside) and any(a <= s < b for a, b in inside)))
     return out
 
 
@@ -377,12 +380,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_MARKER_RE = re.compile(r"\b(?:" + "|".join(sorted(_ENGLISH_MARKERS)) + r")\b")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
 def _looks_english(text: str) -> bool:
-    """At least 4% of the first 400 words are frequent English function words (texts under 20 words pass)."""
-    words = re.findall(r"[^\W\d_]+", text[:4000].lower())[:400]
-    if len(words) < 20:
+    """At least 4% of the first 4,000 characters' words are frequent English function words (under 20 words pass)."""
+    sample = text[:4000].lower()
+    n_words = len(_LETTERS_RE.findall(sample))
+    if n_words < 20:
         return True
-    return sum(w in _ENGLISH_MARKERS for w in words) / len(words) >= 0.04
+    return len(_MARKER_RE.findall(sample)) / n_words >= 0.04
 
 
 def _extract_document(text: str, lexicon: _Lexicon) -> list[_Relation]:
