@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_corpus import build  # noqa: E402
+from bench_corpus import scaled_texts  # noqa: E402
 
 import pandas as pd  # noqa: E402
 
@@ -27,11 +26,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=float, default=20.0)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp) / "corpus"
-        size = build(root, args.megabytes)
-        files = sorted((root / "texts").glob("*.txt"))
-        corpus = pd.DataFrame({"doc_id": [f.stem for f in files], "text": [f.read_text(encoding="utf-8") for f in files]})
+    size, texts = scaled_texts(args.megabytes)
+    corpus = pd.DataFrame(texts, columns=["doc_id", "text"])
     start = time.perf_counter()
     relations = ww.attributions(corpus)
     seconds = time.perf_counter() - start

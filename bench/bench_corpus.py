@@ -42,6 +42,14 @@ def build(root: Path, megabytes: float) -> int:
     return total
 
 
+def scaled_texts(megabytes: float) -> tuple[int, list[tuple[str, str]]]:
+    """Build the scaled corpus in a temporary folder and return (size in bytes, [(doc_id, text), ...])."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "corpus"
+        size = build(root, megabytes)
+        return size, [(f.stem, f.read_text(encoding="utf-8")) for f in sorted((root / "texts").glob("*.txt"))]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=float, default=20.0)

@@ -42,7 +42,7 @@ import bisect
 import re
 import warnings
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -369,7 +369,6 @@ class _Relation:
     cue_info: tuple[str, str, str]
     addressee: tuple[int, int] | None = None
     parent: int | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -526,12 +525,8 @@ def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, q
             if not span:
                 continue
             source = (toks[span[0]].start, toks[span[1] - 1].end)
-            if index == 0 or toks[index - 1].low in (",",) and index <= 1:
-                content = _trim(text, source[1], s_end)
-            elif index > 0:
-                content = _trim(text, s_start, toks[index].start)
-            else:
-                content = _trim(text, source[1], s_end)
+            # "According to X, CONTENT." or "CONTENT, according to X."
+            content = _trim(text, source[1], s_end) if index == 0 else _trim(text, s_start, toks[index].start)
             found.append(_Relation(para_id, sent_id, part, "indirect", source, cue_span, [content], info))
             taken_cues.add(index)
             continue
