@@ -21,6 +21,19 @@ from .attribution import attribution_chains, attribution_hops, attributions, voi
 from .collocations import collocates
 from .dispersion import dispersion, dp
 from .exercises import check
+from .framing import (
+    actor_labels,
+    frame_dictionary,
+    frame_differences,
+    frame_profile,
+    frame_prominence,
+    frames,
+    hedges,
+    nominalisations,
+    passives,
+    sample_for_coding,
+    validate_frames,
+)
 from .frequency import count_terms, frequencies, term_occurrences, tfidf
 from .keyness import keyness, keyness_table, read_reference_list
 from .kwic import kwic, kwic_html
@@ -29,6 +42,7 @@ from .plotting import (
     plot_collocation_network,
     plot_composition,
     plot_dispersion,
+    plot_heatmap,
     plot_keyness,
     plot_timeline,
 )
@@ -45,6 +59,7 @@ from .textformat import format_document, parse_document
 
 __all__ = [
     "__version__",
+    "actor_labels",
     "CorpusError",
     "Problem",
     "attributed_sources",
@@ -60,29 +75,40 @@ __all__ = [
     "document_lengths",
     "dp",
     "format_document",
+    "frame_dictionary",
+    "frame_differences",
+    "frame_profile",
+    "frame_prominence",
+    "frames",
     "frequencies",
+    "hedges",
     "keyness",
     "keyness_table",
     "kwic",
     "kwic_html",
     "load_corpus",
     "load_manifest",
+    "nominalisations",
     "outlet_types",
     "paragraphs",
     "parse_document",
+    "passives",
     "plot_attribution_chains",
     "plot_collocation_network",
     "plot_composition",
     "plot_dispersion",
+    "plot_heatmap",
     "plot_keyness",
     "plot_timeline",
     "quoted_spans",
     "read_reference_list",
+    "sample_for_coding",
     "sentences",
     "split_sentences",
     "term_occurrences",
     "tfidf",
     "tokens",
     "validate_corpus",
+    "validate_frames",
     "voice",
 ]

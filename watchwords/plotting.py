@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 __all__ = ["plot_timeline", "plot_composition", "plot_keyness", "plot_dispersion", "plot_collocation_network",
-           "plot_attribution_chains"]
+           "plot_attribution_chains", "plot_heatmap"]
 
 
 def _axes(ax, figsize: tuple[float, float]):  # type: ignore[no-untyped-def]
@@ -191,4 +191,24 @@ def plot_attribution_chains(chains: pd.DataFrame, *, ax=None):  # type: ignore[n
     ax.set_ylim(min(ys) - 0.8, max(ys) + 0.8)
     ax.axis("off")
     ax.set_title("Who cites whom: the chain of sources")
+    return ax
+
+
+def plot_heatmap(table: pd.DataFrame, *, title: str = "", fmt: str = "{:.2f}", cmap: str = "Blues", ax=None):  # type: ignore[no-untyped-def]
+    """A table of numbers (rows × columns, e.g. a ``pd.crosstab`` or a pivot of ``frame_profile``) as a heatmap
+    with each value written in its cell. Used for frame profiles per document or outlet type, frames by
+    position in the article, frames by voice and label choice per outlet type."""
+    ax = _axes(ax, (1.2 + 0.9 * max(1, table.shape[1]), 1.0 + 0.45 * max(1, table.shape[0])))
+    values = table.to_numpy(dtype=float)
+    image = ax.imshow(values, cmap=cmap, aspect="auto", vmin=0)
+    ax.set_xticks(range(table.shape[1]), [str(c) for c in table.columns], rotation=35, ha="right")
+    ax.set_yticks(range(table.shape[0]), [str(i) for i in table.index])
+    top = values.max() if values.size else 0
+    for r in range(table.shape[0]):
+        for c in range(table.shape[1]):
+            value = values[r, c]
+            ax.text(c, r, fmt.format(value), ha="center", va="center", fontsize=8,
+                    color="white" if top and value > 0.6 * top else "black")
+    ax.figure.colorbar(image, ax=ax, shrink=0.8)
+    ax.set_title(title)
     return ax

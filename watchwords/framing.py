@@ -1,0 +1,591 @@
+"""Framing: dictionary matches for surveillance frames and critical-discourse features (draft, version 0.1).
+
+Status: the frame dictionary (``watchwords/data/frames_en.csv``) is a first draft written from the
+taxonomy in ``docs/frame_codebook.md`` (after ../shared/research/framing_methods.md §2.4); it has
+**not** yet been validated against hand coding, so its matches are candidates, not measurements
+(Grimmer & Stewart 2013; van Atteveldt, van der Velden & Boukes 2021).
+
+* :func:`frames`: one row per indicator match, with negation ("no", "not", "never", "without",
+  "n't" within three words before), false friends dropped (``frame_false_friends.csv``: "security
+  camera" is not the security frame), the voice (reporter or quoted) and the part of the article
+  (headline, standfirst, lede = first body paragraph, body, caption).
+* :func:`passives`: be/get + past participle, with or without a by-agent (Biber 1988, features
+  17-18), a stoplist of adjectival participles, and surveillance verbs flagged.
+
+Both accept a corpus or a plain string.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from .attribution import _data_frame
+from .text import as_corpus, tokens
+
+__all__ = ["frame_dictionary", "frames", "frame_profile", "frame_differences", "frame_prominence", "passives",
+           "nominalisations", "actor_labels", "hedges", "sample_for_coding", "read_frame_gold", "validate_frames",
+           "SURVEILLANCE_VERBS"]
+
+_NEGATORS = {"no", "not", "never", "without", "n't", "nor", "neither"}
+_BE = {"am", "is", "are", "was", "were", "be", "been", "being", "'s", "'re", "get", "gets", "got", "gotten", "getting"}
+_BETWEEN = {"being", "not", "n't", "also", "still", "already", "reportedly", "allegedly", "now", "often", "never",
+            "then", "all", "widely", "increasingly"}
+_IRREGULAR = {"known", "seen", "made", "held", "taken", "sent", "found", "caught", "shown", "told", "done", "given",
+              "brought", "kept", "put", "set", "built", "bought", "led", "left", "paid", "sold", "hit", "run",
+              "beaten", "drawn", "driven", "forgotten", "hidden", "stolen", "thrown", "written", "spent", "struck"}
+#: Participles after "be" that are usually adjectives, not passives ("was worried").
+_ADJECTIVAL = {"worried", "concerned", "interested", "tired", "married", "pleased", "surprised", "scared",
+               "excited", "supposed", "based", "located", "related", "involved", "determined", "used to",
+               "prepared", "aged", "entitled", "engaged", "qualified", "experienced", "advanced", "limited",
+               "tied", "allowed"}
+#: Verbs of surveillance and enforcement, flagged in passives.
+SURVEILLANCE_VERBS = frozenset({"used", "tracked", "identified", "detained", "connected", "recorded", "monitored",
+                                "watched", "filmed", "installed", "deployed", "stopped", "arrested", "located",
+                                "recognised", "recognized", "scanned", "collected", "stored", "sent", "summoned",
+                                "drafted", "mobilised", "mobilized", "called"})
+
+
+#: Participles checked for reduced passive relatives, and the words that must follow them.
+_RELATIVE_VERBS = SURVEILLANCE_VERBS | {"recruited", "drafted", "mobilized", "mobilised", "caught", "held", "taken",
+                                        "questioned", "fined", "identified", "sought", "wanted"}
+_RELATIVE_NEXT = {"in", "at", "by", "during", "on", "for", "under", "up", "from", "near", "after", "since", "with"}
+_NOT_NOUN = _BE | {"has", "have", "had", "said", "also", "already", "just", "still", "then", "now", "once"}
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> tuple[dict[str, list[tuple[tuple[str, ...], str, float, str]]], list[tuple[tuple[str, ...], str]]]:
+    index: dict[str, list[tuple[tuple[str, ...], str, float, str]]] = {}
+    for row in frame_dictionary().itertuples(index=False):
+        words = tuple(row.indicator.lower().split())
+        index.setdefault(words[0].rstrip("*"), []).append((words, row.frame, float(row.weight), row.indicator))
+    for entries in index.values():
+        entries.sort(key=lambda e: len(e[0]), reverse=True)
+    false_friends = [(tuple(r.phrase.lower().split()), r.frame) for r in _data_frame("frame_false_friends.csv").itertuples(index=False)]
+    return index, false_friends
+
+
+def frame_dictionary() -> pd.DataFrame:
+    """The frame dictionary: frame, indicator, weight, notes, citation, version (``frames_en.csv``)."""
+    return _data_frame("frames_en.csv")
+
+
+def _word_match(pattern: str, word: str) -> bool:
+    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
+
+
+def _parts_with_lede(table: pd.DataFrame) -> list[str]:
+    first_body = table[table["part"] == "body"].groupby("doc_id")["para_id"].min().to_dict()
+    return ["lede" if part == "body" and first_body.get(doc) == para else part
+            for doc, para, part in zip(table["doc_id"], table["para_id"], table["part"])]
+
+
+def frames(corpus: pd.DataFrame | str, *, voice_spans: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per frame-indicator match (rules in the module docstring).
+
+    Args:
+        corpus: a corpus from ``load_corpus`` or a plain string.
+        voice_spans: quoted spans for the voice column (default: text inside quotation marks;
+            pass ``watchwords.voice(corpus)`` to use attributed content).
+
+    Returns:
+        Columns doc_id, para_id, sent_id, frame, indicator, match (the text), start, end,
+        weight, negated, voice, part (headline / standfirst / lede / body / caption / ...).
+    """
+    index, false_friends = _dictionary()
+    wildcards = [e for entries in index.values() for e in entries if e[0][0].endswith("*")]
+    table = tokens(corpus, parts="all", drop_punct=False, voice_spans=voice_spans)
+    table = table.assign(part=_parts_with_lede(table))
+    rows = []
+    for (_, _), sent in table.groupby(["doc_id", "sent_id"], sort=False):
+        words = sent["norm"].tolist()
+        starts, ends = sent["start"].tolist(), sent["end"].tolist()
+        first = sent.iloc[0]
+        i = 0
+        while i < len(words):
+            found = None
+            candidates = index.get(words[i], []) + [e for e in wildcards if words[i].startswith(e[0][0][:-1])]
+            for entry in sorted(candidates, key=lambda e: len(e[0]), reverse=True):
+                pattern = entry[0]
+                if i + len(pattern) <= len(words) and all(_word_match(p, w) for p, w in zip(pattern, words[i:i + len(pattern)])):
+                    found = entry
+                    break
+            if found is None:
+                i += 1
+                continue
+            pattern, frame, weight, indicator = found
+            j = i + len(pattern)
+            if any(tuple(words[k:k + len(ff)]) == ff and k <= i < k + len(ff) and fr == frame
+                   for ff, fr in false_friends for k in range(max(0, i - len(ff) + 1), i + 1)):
+                i = j
+                continue
+            negated = any(w in _NEGATORS for w in words[max(0, i - 3):i])
+            rows.append({"doc_id": first.doc_id, "para_id": int(first.para_id), "sent_id": int(first.sent_id),
+                         "frame": frame, "indicator": indicator, "start": starts[i], "end": ends[j - 1],
+                         "weight": weight, "negated": negated, "voice": sent["voice"].iloc[i],
+                         "part": sent["part"].iloc[i]})
+            i = j
+    texts = dict(zip(as_corpus(corpus)["doc_id"], as_corpus(corpus)["text"]))
+    frame_table = pd.DataFrame(rows, columns=["doc_id", "para_id", "sent_id", "frame", "indicator", "start", "end",
+                                              "weight", "negated", "voice", "part"])
+    frame_table = frame_table.astype({"para_id": "int64", "sent_id": "int64", "start": "int64", "end": "int64",
+                                      "weight": "float64", "negated": bool})
+    frame_table.insert(5, "match", [texts[d][s:e] for d, s, e in zip(frame_table["doc_id"], frame_table["start"],
+                                                                      frame_table["end"])])
+    frame_table.attrs.update(source="watchwords.frames", dictionary="watchwords/data/frames_en.csv (version 0.1, "
+                             "not yet validated)")
+    return frame_table
+
+
+def _is_participle(word: str) -> bool:
+    return word.endswith("ed") or word in _IRREGULAR or word.endswith("en") and len(word) > 4
+
+
+def passives(corpus: pd.DataFrame | str) -> pd.DataFrame:
+    """Passive constructions: a form of *be* or *get*, up to two adverbs or "being", a past participle.
+
+    Rule (Biber 1988, features 17-18, without a parser): the participle ends in -ed or -en or is a
+    listed irregular form, and is not a listed adjectival participle ("was worried"). With "by"
+    within the next four words the passive is a *by*-passive and the words after "by" up to the
+    next punctuation are its agent; otherwise it is *agentless* (the actor is deleted; Fowler 1991).
+    **Reduced passive relatives** (Biber's past-participial WHIZ deletion: "reservists recruited
+    during the mobilisation", "men detained in the metro") are found for a list of enforcement
+    verbs after a plural noun and before a preposition; their agent is deleted too.
+
+    Returns:
+        Columns doc_id, sent_id, kind ("agentless", "by" or "reduced relative"), auxiliary, participle, agent, start,
+        end (from the auxiliary to the participle), surveillance_verb (the participle is in
+        :data:`SURVEILLANCE_VERBS`).
+    """
+    from .text import read_word_list
+
+    stop = read_word_list("english", default="stopwords_en.txt")
+    table = tokens(corpus, parts="all", drop_punct=False)
+    texts = dict(zip(as_corpus(corpus)["doc_id"], as_corpus(corpus)["text"]))
+    rows = []
+    for (doc_id, sent_id), sent in table.groupby(["doc_id", "sent_id"], sort=False):
+        words = sent["norm"].tolist()
+        starts, ends = sent["start"].tolist(), sent["end"].tolist()
+        for i, word in enumerate(words):
+            if word not in _BE or (word == "being" and i > 0 and words[i - 1] in _BE):
+                continue  # "are being used" is one passive, found from "are"
+            j = i + 1
+            while j < len(words) and j - i <= 3 and words[j] in _BETWEEN:
+                j += 1
+            if j >= len(words) or not _is_participle(words[j]) or words[j] in _ADJECTIVAL or words[j] in _BE:
+                continue
+            if j + 1 < len(words) and f"{words[j]} {words[j + 1]}" in _ADJECTIVAL:
+                continue
+            agent = ""
+            kind = "agentless"
+            for k in range(j + 1, min(j + 5, len(words))):
+                if words[k] == "by":
+                    end = k + 1
+                    while end < len(words) and words[end][:1].isalnum():
+                        end += 1
+                    if end > k + 1:
+                        agent = texts[doc_id][starts[k + 1]:ends[end - 1]]
+                        kind = "by"
+                    break
+            rows.append({"doc_id": doc_id, "sent_id": int(sent_id), "kind": kind, "auxiliary": sent["token"].iloc[i],
+                         "participle": sent["token"].iloc[j], "agent": agent, "start": starts[i], "end": ends[j],
+                         "surveillance_verb": words[j] in SURVEILLANCE_VERBS})
+        # reduced passive relatives: "reservists recruited during ...", "men detained in the metro"
+        for j in range(1, len(words) - 1):
+            previous = words[j - 1]
+            if (words[j] in _RELATIVE_VERBS and words[j + 1] in _RELATIVE_NEXT and previous[:1].isalpha()
+                    and previous not in _NOT_NOUN and (previous not in stop or previous == "those")
+                    and not previous.endswith("ly")):
+                rows.append({"doc_id": doc_id, "sent_id": int(sent_id), "kind": "reduced relative", "auxiliary": "",
+                             "participle": sent["token"].iloc[j], "agent": "", "start": starts[j], "end": ends[j],
+                             "surveillance_verb": words[j] in SURVEILLANCE_VERBS})
+    frame = pd.DataFrame(rows, columns=["doc_id", "sent_id", "kind", "auxiliary", "participle", "agent", "start", "end",
+                                        "surveillance_verb"])
+    frame = frame.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+    frame.attrs.update(source="watchwords.passives")
+    return frame
+
+
+
+def _sentence_groups(corpus: pd.DataFrame | str) -> tuple[pd.DataFrame, dict[str, str]]:
+    table = tokens(corpus, parts="all", drop_punct=False)
+    corpus = as_corpus(corpus)
+    return table, dict(zip(corpus["doc_id"], corpus["text"]))
+
+
+@lru_cache(maxsize=1)
+def _process_nouns() -> frozenset[str]:
+    from .text import _word_list
+
+    return _word_list("process_nouns.txt")
+
+
+def nominalisations(corpus: pd.DataFrame | str) -> pd.DataFrame:
+    """Process nouns from the curated list (``watchwords/data/process_nouns.txt``) and whether an agent is attached.
+
+    An agent is attached when the noun is followed by "by" + a phrase ("detention by police"), or preceded
+    by a possessive ("the police's detention", "Moscow's surveillance"); otherwise the actor is hidden
+    (Fairclough 2003, ch. 8; Fowler 1991).
+
+    Returns:
+        Columns doc_id, sent_id, noun, start, end, agent ("" when none is attached), agent_attached.
+    """
+    nouns = _process_nouns()
+    table, texts = _sentence_groups(corpus)
+    rows = []
+    for (doc_id, sent_id), sent in table.groupby(["doc_id", "sent_id"], sort=False):
+        words = sent["norm"].tolist()
+        starts, ends = sent["start"].tolist(), sent["end"].tolist()
+        for i, word in enumerate(words):
+            singular = word[:-1] if word.endswith("s") and word[:-1] in nouns else word
+            if singular not in nouns:
+                continue
+            agent = ""
+            if i + 2 < len(words) and words[i + 1] == "by":
+                end = i + 2
+                while end < len(words) and words[end][:1].isalnum() and end - i < 7:
+                    end += 1
+                agent = texts[doc_id][starts[i + 2]:ends[end - 1]]
+            elif i >= 2 and words[i - 1] == "'s":
+                agent = texts[doc_id][starts[i - 2]:ends[i - 1]]
+            rows.append({"doc_id": doc_id, "sent_id": int(sent_id), "noun": sent["token"].iloc[i], "start": starts[i],
+                         "end": ends[i], "agent": agent, "agent_attached": bool(agent)})
+    frame = pd.DataFrame(rows, columns=["doc_id", "sent_id", "noun", "start", "end", "agent", "agent_attached"])
+    frame.attrs.update(source="watchwords.nominalisations")
+    return frame
+
+
+@lru_cache(maxsize=1)
+def _actor_patterns() -> list[tuple[re.Pattern[str], str, str, str, str]]:
+    patterns = []
+    for row in _data_frame("actor_labels.csv").itertuples(index=False):
+        if row.pattern.startswith("re:"):
+            regex = row.pattern[3:]
+        else:
+            words = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in row.pattern.split()]
+            regex = r"\b" + r"\s+".join(words) + r"\b"
+        patterns.append((re.compile(regex, re.IGNORECASE), row.group, row.label, row.category, row.stance))
+    return patterns
+
+
+def actor_labels(corpus: pd.DataFrame | str) -> pd.DataFrame:
+    """How the surveilled men and the state actors are named (``watchwords/data/actor_labels.csv``).
+
+    Each label carries a van Leeuwen (2008) category (functionalisation, classification,
+    individualisation, aggregation, appraisement) and a provisional stance. Overlapping matches keep
+    the longest ("draft evaders" rather than "evaders"). Only paragraphs are searched (labels never
+    cross a paragraph).
+
+    Returns:
+        Columns doc_id, para_id, group (targets / state), label, match, start, end, category, stance.
+    """
+    from .textformat import parse_document
+
+    corpus = as_corpus(corpus)
+    rows = []
+    for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
+        for para_id, para in enumerate(parse_document(text)):
+            found = []
+            for pattern, group, label, category, stance in _actor_patterns():
+                for match in pattern.finditer(text, para.start, para.end):
+                    found.append((match.start(), -match.end(), match.end(), group, label, category, stance))
+            taken_until = -1
+            for start, _, end, group, label, category, stance in sorted(found):
+                if start < taken_until:
+                    continue
+                taken_until = end
+                rows.append({"doc_id": doc_id, "para_id": para_id, "group": group, "label": label,
+                             "match": text[start:end], "start": start, "end": end, "category": category, "stance": stance})
+    frame = pd.DataFrame(rows, columns=["doc_id", "para_id", "group", "label", "match", "start", "end", "category",
+                                        "stance"])
+    frame.attrs.update(source="watchwords.actor_labels")
+    return frame
+
+
+def hedges(corpus: pd.DataFrame | str) -> pd.DataFrame:
+    """Hedges, evidentials, scare quotes and evaluative intensifiers (``watchwords/data/hedges_en.csv``).
+
+    "about"/"around" count only before a number ("about 3,000"). A *scare quote* is a quotation of
+    one to three words in a sentence without a reporting verb, or a term after "so-called".
+
+    Returns:
+        Columns doc_id, sent_id, kind (hedge / evidential / scare / intensifier), expression, start, end.
+    """
+    from .attribution import _QUOTE_MARK_RE, _lexicon, _quote_spans
+
+    lexicon = _data_frame("hedges_en.csv")
+    kinds = dict(zip(lexicon["expression"], lexicon["kind"]))
+    verbs = _lexicon().verbs
+    table, texts = _sentence_groups(corpus)
+    rows = []
+    for (doc_id, sent_id), sent in table.groupby(["doc_id", "sent_id"], sort=False):
+        words = sent["norm"].tolist()
+        starts, ends = sent["start"].tolist(), sent["end"].tolist()
+        for i, word in enumerate(words):
+            kind = kinds.get(word)
+            if kind is None:
+                continue
+            if word in ("about", "around") and not (i + 1 < len(words) and words[i + 1][:1].isdigit()):
+                continue
+            rows.append({"doc_id": doc_id, "sent_id": int(sent_id), "kind": kind, "expression": sent["token"].iloc[i],
+                         "start": starts[i], "end": ends[i]})
+        if not any(w in verbs for w in words):
+            text = texts[doc_id]
+            for _, inner_start, inner_end, _ in _quote_spans(text, starts[0], ends[-1]):
+                inner = text[inner_start:inner_end]
+                if 1 <= len(inner.split()) <= 3 and not _QUOTE_MARK_RE.search(inner):
+                    rows.append({"doc_id": doc_id, "sent_id": int(sent_id), "kind": "scare", "expression": inner,
+                                 "start": inner_start, "end": inner_end})
+    frame = pd.DataFrame(rows, columns=["doc_id", "sent_id", "kind", "expression", "start", "end"])
+    frame = frame.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+    frame.attrs.update(source="watchwords.hedges")
+    return frame
+
+
+_UNITS = {"sentence": ["doc_id", "sent_id"], "paragraph": ["doc_id", "para_id"], "document": ["doc_id"]}
+
+
+def _unit_frames(corpus: pd.DataFrame, unit: str, voice_spans: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(units with their tokens, matches) for frame_profile and frame_differences."""
+    if unit not in _UNITS:
+        raise ValueError(f"unit={unit!r}: use 'sentence', 'paragraph' or 'document'")
+    keys = _UNITS[unit]
+    table = tokens(corpus, parts="all", drop_punct=True)
+    units = table.groupby(keys, sort=False).size().rename("n_tokens").reset_index()
+    matches = frames(corpus, voice_spans=voice_spans)
+    matches = matches[~matches["negated"]]
+    return units, matches
+
+
+def frame_profile(
+    corpus: pd.DataFrame | str,
+    *,
+    by: str | None = None,
+    unit: str = "sentence",
+    voice_spans: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """How often each frame occurs: the share of units (sentences, paragraphs or documents) with the frame,
+    and its weighted rate per 1,000 tokens, per group of a metadata column.
+
+    Formulas, for frame f in group g: share = units of g with at least one (non-negated) match of f /
+    units of g; rate = 1,000 · Σ weights of f's matches in g / tokens of g (punctuation not counted).
+
+    Returns:
+        Columns [by], frame, n_units, n_with, share, rate_per_1000 (every frame of the dictionary,
+        zeros included).
+    """
+    corpus = as_corpus(corpus)
+    units, matches = _unit_frames(corpus, unit, voice_spans)
+    keys = _UNITS[unit]
+    labels = dict(zip(corpus["doc_id"], corpus[by].astype(str))) if by else {d: "all" for d in corpus["doc_id"]}
+    if by and by not in corpus.columns:
+        raise ValueError(f"by={by!r}: the corpus has no such column")
+    units["group"] = units["doc_id"].map(labels)
+    matches = matches.assign(group=matches["doc_id"].map(labels))
+    present = matches.drop_duplicates(keys + ["frame"])
+    rows = []
+    for group, group_units in units.groupby("group", sort=True):
+        n_units, n_tokens = len(group_units), int(group_units["n_tokens"].sum())
+        for frame in sorted(frame_dictionary()["frame"].unique()):
+            n_with = int(((present["group"] == group) & (present["frame"] == frame)).sum())
+            weight = float(matches.loc[(matches["group"] == group) & (matches["frame"] == frame), "weight"].sum())
+            rows.append({"group": group, "frame": frame, "n_units": n_units, "n_with": n_with,
+                         "share": n_with / n_units if n_units else float("nan"),
+                         "rate_per_1000": 1000 * weight / n_tokens if n_tokens else float("nan")})
+    frame_table = pd.DataFrame(rows, columns=["group", "frame", "n_units", "n_with", "share", "rate_per_1000"])
+    frame_table = frame_table.rename(columns={"group": by}) if by else frame_table.drop(columns="group")
+    frame_table.attrs.update(source="watchwords.frame_profile", unit=unit, by=by)
+    return frame_table
+
+
+def frame_differences(
+    corpus: pd.DataFrame,
+    *,
+    by: str,
+    unit: str = "sentence",
+    n_boot: int = 1000,
+    seed: int = 0,
+    level: float = 0.95,
+) -> pd.DataFrame:
+    """Differences in frame share between groups, with percentile bootstrap confidence intervals.
+
+    Documents are resampled with replacement within each group (a cluster bootstrap: sentences of one
+    article are not independent; Efron & Tibshirani 1993, ch. 13), the share of units with the frame is
+    recomputed, and the ``level`` interval of the differences is reported. Needs at least two groups
+    with at least two documents each; otherwise a ValueError says so.
+
+    Returns:
+        Columns group_a, group_b, frame, share_a, share_b, difference (a − b), ci_low, ci_high.
+    """
+    import numpy as np
+
+    if by not in corpus.columns:
+        raise ValueError(f"by={by!r}: the corpus has no such column")
+    units, matches = _unit_frames(corpus, unit, None)
+    keys = _UNITS[unit]
+    present = matches.drop_duplicates(keys + ["frame"])
+    frames_all = sorted(frame_dictionary()["frame"].unique())
+    per_doc = units.groupby("doc_id").size().rename("n_units").to_frame()
+    for frame in frames_all:
+        per_doc[frame] = present[present["frame"] == frame].groupby("doc_id").size()
+    per_doc = per_doc.fillna(0)
+    labels = dict(zip(corpus["doc_id"], corpus[by].astype(str)))
+    per_doc["group"] = per_doc.index.map(labels)
+    groups = {g: d for g, d in per_doc.groupby("group") if len(d) >= 2}
+    if len(groups) < 2:
+        raise ValueError(f"frame_differences needs two groups of '{by}' with at least two documents each; "
+                         f"found {sorted(per_doc['group'].value_counts().to_dict().items())}")
+    rng = np.random.default_rng(seed)
+    names = sorted(groups)
+    rows = []
+    alpha = (1 - level) / 2
+    for a_index, a in enumerate(names):
+        for b in names[a_index + 1:]:
+            da, db = groups[a], groups[b]
+            ia = rng.integers(0, len(da), size=(n_boot, len(da)))
+            ib = rng.integers(0, len(db), size=(n_boot, len(db)))
+            for frame in frames_all:
+                wa, na = da[frame].to_numpy(), da["n_units"].to_numpy()
+                wb, nb = db[frame].to_numpy(), db["n_units"].to_numpy()
+                share_a, share_b = wa.sum() / na.sum(), wb.sum() / nb.sum()
+                boot = wa[ia].sum(axis=1) / na[ia].sum(axis=1) - wb[ib].sum(axis=1) / nb[ib].sum(axis=1)
+                rows.append({"group_a": a, "group_b": b, "frame": frame, "share_a": share_a, "share_b": share_b,
+                             "difference": share_a - share_b, "ci_low": float(np.quantile(boot, alpha)),
+                             "ci_high": float(np.quantile(boot, 1 - alpha))})
+    result = pd.DataFrame(rows, columns=["group_a", "group_b", "frame", "share_a", "share_b", "difference", "ci_low",
+                                         "ci_high"])
+    result.attrs.update(source="watchwords.frame_differences", by=by, unit=unit, n_boot=n_boot, seed=seed, level=level)
+    return result
+
+
+def frame_prominence(corpus: pd.DataFrame | str) -> pd.DataFrame:
+    """Whether each frame appears in the headline and in the lede (first body paragraph) of each document.
+
+    Returns:
+        Columns doc_id, frame, in_headline, in_lede, first_part (the earliest part it appears in),
+        n_matches.
+    """
+    matches = frames(corpus)
+    matches = matches[~matches["negated"]]
+    order = {"headline": 0, "standfirst": 1, "lede": 2, "body": 3, "caption": 4, "credit": 5, "byline": 6, "dateline": 7}
+    rows = []
+    for (doc_id, frame), group in matches.groupby(["doc_id", "frame"], sort=True):
+        parts = set(group["part"])
+        rows.append({"doc_id": doc_id, "frame": frame, "in_headline": "headline" in parts, "in_lede": "lede" in parts,
+                     "first_part": min(parts, key=lambda p: order.get(p, 9)), "n_matches": len(group)})
+    frame_table = pd.DataFrame(rows, columns=["doc_id", "frame", "in_headline", "in_lede", "first_part", "n_matches"])
+    frame_table.attrs.update(source="watchwords.frame_prominence")
+    return frame_table
+
+
+def sample_for_coding(corpus: pd.DataFrame, *, n: int = 50, by: str | None = None, seed: int = 0,
+                      path: str | None = None) -> pd.DataFrame:
+    """Draw a stratified random sample of sentences for hand-coding frames.
+
+    Sentences (headline, standfirst, body and captions) are sampled in equal numbers from each group
+    of ``by`` (all together when None), without replacement, reproducibly (``seed``). The table has
+    one empty column per frame for the coder to fill with 0 or 1, and a ``split`` column to assign
+    items to "dev" or "heldout" before looking at the dictionary's output. With ``path`` it is also
+    written as CSV (atomically).
+
+    Returns:
+        Columns item_id, doc_id, sent_id, start, end, split, text, then one column per frame.
+    """
+    from ._io import atomic_write_text
+    from .text import sentences
+
+    sents = sentences(corpus)
+    sents = sents[sents["part"].isin(["headline", "standfirst", "body", "caption"])]
+    labels = dict(zip(corpus["doc_id"], corpus[by].astype(str))) if by else {}
+    sents = sents.assign(group=sents["doc_id"].map(labels) if by else "all")
+    groups = list(sents.groupby("group", sort=True))
+    per_group = max(1, n // max(1, len(groups)))
+    picked = pd.concat([g.sample(n=min(per_group, len(g)), random_state=seed) for _, g in groups])
+    picked = picked.sort_values(["doc_id", "sent_id"]).reset_index(drop=True)
+    table = pd.DataFrame({"item_id": range(1, len(picked) + 1), "doc_id": picked["doc_id"], "sent_id": picked["sent_id"],
+                          "start": picked["start"], "end": picked["end"], "split": "", "text": picked["text"]})
+    for frame in sorted(frame_dictionary()["frame"].unique()):
+        table[frame] = ""
+    if path:
+        atomic_write_text(path, table.to_csv(index=False))
+    table.attrs.update(source="watchwords.sample_for_coding", n=n, by=by, seed=seed)
+    return table
+
+
+def read_frame_gold(path: str) -> pd.DataFrame:
+    """Read a hand-coded frame file (the columns of :func:`sample_for_coding`, frames coded 0/1).
+
+    Raises ValueError naming the line and column of a missing column or a value that is not 0 or 1.
+    """
+    gold = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frames_all = sorted(frame_dictionary()["frame"].unique())
+    missing = [c for c in ["item_id", "split", "text", *frames_all] if c not in gold.columns]
+    if missing:
+        raise ValueError(f"{path}: missing column(s) {missing}; start from sample_for_coding()")
+    for column in frames_all:
+        bad = gold.index[~gold[column].isin(["0", "1"])]
+        if len(bad):
+            raise ValueError(f"{path}: line {int(bad[0]) + 2}: column {column!r}: {gold[column].iloc[bad[0]]!r} is not 0 or 1")
+    return gold
+
+
+def validate_frames(gold_csv: str, *, split: str | None = "heldout") -> pd.DataFrame:
+    """Compare the dictionary's frame coding with hand coding, sentence by sentence.
+
+    Each gold item's text is coded by :func:`frames` (a frame is present when it has a non-negated
+    match); per frame: precision, recall and F1 of the dictionary against the gold codes, and
+    Krippendorff's alpha between the two "coders" (NLTK ``AnnotationTask``, nominal distance;
+    Krippendorff 2004). Alpha is NaN when a frame never varies in the sample.
+
+    Args:
+        gold_csv: a file in the format of :func:`sample_for_coding`, frames coded 0/1.
+        split: evaluate only items of this split ("dev", "heldout"), or all when None.
+
+    Returns:
+        Columns frame, n_items, gold_positive, predicted_positive, tp, precision, recall, f1, alpha.
+        ``df.attrs["errors"]`` is a DataFrame of false positives and negatives (item_id, frame,
+        error, text, indicators) for reading as concordance lines.
+    """
+    from nltk.metrics.agreement import AnnotationTask
+
+    gold = read_frame_gold(gold_csv)
+    if split is not None:
+        gold = gold[gold["split"] == split]
+        if gold.empty:
+            raise ValueError(f"{gold_csv}: no item has split {split!r}")
+    frames_all = sorted(frame_dictionary()["frame"].unique())
+    predicted: dict[str, set[str]] = {}
+    indicators: dict[str, str] = {}
+    for item_id, text in zip(gold["item_id"], gold["text"]):
+        found = frames(text)
+        found = found[~found["negated"]]
+        predicted[item_id] = set(found["frame"])
+        indicators[item_id] = "; ".join(f"{f}: {m}" for f, m in zip(found["frame"], found["match"]))
+    rows, errors = [], []
+    for frame in frames_all:
+        truth = {i: v == "1" for i, v in zip(gold["item_id"], gold[frame])}
+        guess = {i: frame in predicted[i] for i in truth}
+        tp = sum(truth[i] and guess[i] for i in truth)
+        gp, pp = sum(truth.values()), sum(guess.values())
+        precision = tp / pp if pp else float("nan")
+        recall = tp / gp if gp else float("nan")
+        f1 = 2 * precision * recall / (precision + recall) if pp and gp and (precision + recall) else float("nan")
+        data = [("gold", i, int(truth[i])) for i in truth] + [("dictionary", i, int(guess[i])) for i in truth]
+        try:
+            alpha = AnnotationTask(data=data).alpha()
+        except ZeroDivisionError:
+            alpha = float("nan")
+        rows.append({"frame": frame, "n_items": len(truth), "gold_positive": gp, "predicted_positive": pp, "tp": tp,
+                     "precision": precision, "recall": recall, "f1": f1, "alpha": alpha})
+        for item_id in truth:
+            if truth[item_id] != guess[item_id]:
+                text = gold.loc[gold["item_id"] == item_id, "text"].iloc[0]
+                errors.append({"item_id": item_id, "frame": frame,
+                               "error": "false positive" if guess[item_id] else "false negative", "text": text,
+                               "indicators": indicators[item_id]})
+    result = pd.DataFrame(rows)
+    result.attrs.update(source="watchwords.validate_frames", gold=gold_csv, split=split,
+                        errors=pd.DataFrame(errors, columns=["item_id", "frame", "error", "text", "indicators"]))
+    return result
