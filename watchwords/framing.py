@@ -6,7 +6,7 @@ taxonomy in ``docs/frame_codebook.md`` (after ../shared/research/framing_methods
 (Grimmer & Stewart 2013; van Atteveldt, van der Velden & Boukes 2021).
 
 * :func:`frames`: one row per indicator match, with negation ("no", "not", "never", "without",
-  "n't" within three words before), false friends dropped (``frame_false_friends.csv``: "security
+  "n't" within six words before, not across a comma), false friends dropped (``frame_false_friends.csv``: "security
   camera" is not the security frame), the voice (reporter or quoted) and the part of the article
   (headline, standfirst, lede = first body paragraph, body, caption).
 * :func:`passives`: be/get + past participle, with or without a by-agent (Biber 1988, features
@@ -40,7 +40,7 @@ _IRREGULAR = {"known", "seen", "made", "held", "taken", "sent", "found", "caught
 _ADJECTIVAL = {"worried", "concerned", "interested", "tired", "married", "pleased", "surprised", "scared",
                "excited", "supposed", "based", "located", "related", "involved", "determined", "used to",
                "prepared", "aged", "entitled", "engaged", "qualified", "experienced", "advanced", "limited",
-               "tied", "allowed"}
+               "tied", "allowed", "crowded", "armed", "unmanned", "closed", "packed", "designed"}
 #: Verbs of surveillance and enforcement, flagged in passives.
 SURVEILLANCE_VERBS = frozenset({"used", "tracked", "identified", "detained", "connected", "recorded", "monitored",
                                 "watched", "filmed", "installed", "deployed", "stopped", "arrested", "located",
@@ -121,7 +121,10 @@ def frames(corpus: pd.DataFrame | str, *, voice_spans: pd.DataFrame | None = Non
                    for ff, fr in false_friends for k in range(max(0, i - len(ff) + 1), i + 1)):
                 i = j
                 continue
-            negated = any(w in _NEGATORS for w in words[max(0, i - 3):i])
+            window = words[max(0, i - 6):i]
+            if "," in window:  # the negation scope ends at a comma
+                window = window[len(window) - window[::-1].index(","):]
+            negated = any(w in _NEGATORS for w in window)
             rows.append({"doc_id": first.doc_id, "para_id": int(first.para_id), "sent_id": int(first.sent_id),
                          "frame": frame, "indicator": indicator, "start": starts[i], "end": ends[j - 1],
                          "weight": weight, "negated": negated, "voice": sent["voice"].iloc[i],
@@ -232,7 +235,10 @@ def nominalisations(corpus: pd.DataFrame | str) -> pd.DataFrame:
     Returns:
         Columns doc_id, sent_id, noun, start, end, agent ("" when none is attached), agent_attached.
     """
+    from .text import read_word_list
+
     nouns = _process_nouns()
+    stop = read_word_list("english", default="stopwords_en.txt")
     table, texts = _sentence_groups(corpus)
     rows = []
     for (doc_id, sent_id), sent in table.groupby(["doc_id", "sent_id"], sort=False):
@@ -245,11 +251,14 @@ def nominalisations(corpus: pd.DataFrame | str) -> pd.DataFrame:
             agent = ""
             if i + 2 < len(words) and words[i + 1] == "by":
                 end = i + 2
-                while end < len(words) and words[end][:1].isalnum() and end - i < 7:
+                while (end < len(words) and words[end][:1].isalnum() and end - i < 7
+                       and (words[end] not in stop or words[end] in ("the", "a", "an", "of"))):
                     end += 1
-                agent = texts[doc_id][starts[i + 2]:ends[end - 1]]
+                if end > i + 2:
+                    agent = texts[doc_id][starts[i + 2]:ends[end - 1]]
             elif i >= 2 and words[i - 1] == "'s":
-                agent = texts[doc_id][starts[i - 2]:ends[i - 1]]
+                first = i - 3 if i >= 3 and words[i - 3] in ("the", "a", "an") else i - 2
+                agent = texts[doc_id][starts[first]:ends[i - 1]]
             rows.append({"doc_id": doc_id, "sent_id": int(sent_id), "noun": sent["token"].iloc[i], "start": starts[i],
                          "end": ends[i], "agent": agent, "agent_attached": bool(agent)})
     frame = pd.DataFrame(rows, columns=["doc_id", "sent_id", "noun", "start", "end", "agent", "agent_attached"])

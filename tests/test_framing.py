@@ -1,0 +1,210 @@
+"""Tests of watchwords.framing (draft dictionary): matches, negation, false friends, profiles, CDA measures and
+the validation workflow. Sentences are written for the tests; the gold set is corpus/gold/frames/frames_gold.csv."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+import watchwords as ww
+from tests.conftest import manifest_row
+
+
+def found(text: str) -> list[tuple[str, str, bool]]:
+    table = ww.frames(text)
+    return [(row.frame.split()[0], row.match, row.negated) for row in table.itertuples()]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police said the cameras helped catch wanted criminals.", [("F1", "criminals", False)]),
+        ("The city installed security cameras at every entrance.", []),  # false friend
+        ("The UN Security Council met.", []),
+        ("There is no evidence that the cameras prevent crime.", [("F1", "prevent crime", True)]),
+        ("Rights groups say it violates privacy.", [("F2", "Rights groups", False), ("F2", "privacy", False)]),
+        ("Cameras track down draft evaders.", [("F4", "track down", False), ("F6", "evaders", False)]),
+        ("The software wrongly identified a student.", [("F8", "wrongly", False)]),
+        ("The weather was fine.", []),
+    ],
+)
+def test_frame_matches(text, expected) -> None:
+    assert found(text) == expected
+
+
+def test_frame_columns_voice_and_part() -> None:
+    text = 'HEADLINE: Cameras track down men\n\nThe first paragraph names no frame.\n\n"It is lawful," an official said of the court ruling.'
+    table = ww.frames(text)
+    assert list(table.columns) == ["doc_id", "para_id", "sent_id", "frame", "indicator", "match", "start", "end", "weight",
+                                   "negated", "voice", "part"]
+    assert table[["match", "voice", "part"]].values.tolist() == [["track down", "reporter", "headline"],
+                                                                 ["court", "reporter", "body"]]
+    assert all(text[s:e] == m for s, e, m in zip(table.start, table.end, table.match))
+    lede = ww.frames("HEADLINE: x\n\nThe law changed.\n\nThe court agreed.")
+    assert lede.part.tolist() == ["lede", "body"]
+
+
+def test_frame_profile_by_hand(make_corpus) -> None:
+    rows = [manifest_row("a", outlet_type="state media"), manifest_row("b", outlet_type="NGO")]
+    corpus = ww.load_corpus(make_corpus({"a": "The law is clear. Courts agree. Nothing else.", "b": "Privacy matters."},
+                                        rows=rows))
+    profile = ww.frame_profile(corpus, by="outlet_type").set_index(["outlet_type", "frame"])
+    legal = profile.loc[("state media", "F5 legality")]
+    # 2 of 3 sentences carry F5; weights 1 + 1 over 8 word tokens
+    assert (legal.n_units, legal.n_with) == (3, 2)
+    assert legal.share == pytest.approx(2 / 3) and legal.rate_per_1000 == pytest.approx(1000 * 2 / 8)
+    assert profile.loc[("NGO", "F2 privacy and rights"), "share"] == 1.0
+    assert len(profile) == 2 * 8
+    by_document = ww.frame_profile(corpus, unit="document").set_index("frame")
+    assert by_document.loc["F5 legality", "share"] == 0.5
+    with pytest.raises(ValueError, match="unit='clause'"):
+        ww.frame_profile(corpus, unit="clause")
+
+
+def test_frame_differences_bootstrap(make_corpus) -> None:
+    texts = {"s1": "The law is clear.", "s2": "The court ruled. Fine day.", "n1": "Privacy matters.", "n2": "A quiet day."}
+    rows = [manifest_row(d, outlet_type="state media" if d.startswith("s") else "NGO") for d in texts]
+    corpus = ww.load_corpus(make_corpus(texts, rows=rows))
+    diff = ww.frame_differences(corpus, by="outlet_type", n_boot=500, seed=1).set_index("frame")
+    legal = diff.loc["F5 legality"]
+    # NGO: 0 of 2 sentences; state media: 2 of 3 sentences
+    assert (legal.group_a, legal.group_b) == ("NGO", "state media")
+    assert legal.difference == pytest.approx(0 - 2 / 3)
+    assert legal.ci_low <= legal.difference <= legal.ci_high
+    again = ww.frame_differences(corpus, by="outlet_type", n_boot=500, seed=1).set_index("frame")
+    assert again.loc["F5 legality", "ci_low"] == legal.ci_low  # reproducible with the seed
+    with pytest.raises(ValueError, match="needs two groups of 'outlet_type' with at least two documents each"):
+        ww.frame_differences(corpus[corpus.doc_id != "n2"], by="outlet_type")
+
+
+def test_prominence_on_the_seed(seed_corpus) -> None:
+    table = ww.frame_prominence(ww.load_corpus(seed_corpus)).set_index("frame")
+    assert bool(table.loc["F4 authoritarian control", "in_headline"]) and bool(table.loc["F4 authoritarian control", "in_lede"])
+    assert table.loc["F5 legality", "first_part"] == "body"
+
+
+# Passive detection, validated on sentences written for the test (hand labels: kind or None).
+PASSIVE_GOLD = [
+    ("Video surveillance systems are being used.", "agentless"),
+    ("The men were detained by police officers.", "by"),
+    ("Three cameras had been connected to the system.", "agentless"),
+    ("He got caught at the station.", "agentless"),
+    ("The data was stored for a year.", "agentless"),
+    ("The summons was delivered electronically by the office.", "by"),
+    ("Men detained in the metro were released.", "agentless"),  # the reduced relative is extra, counted below
+    ("She was worried about the cameras.", None),
+    ("The station was crowded and noisy.", None),
+    ("The police detained two men.", None),
+    ("They are interested in the data.", None),
+    ("The cameras were everywhere.", None),
+]
+
+
+def test_passive_precision_and_recall() -> None:
+    tp = fp = fn = 0
+    for text, kind in PASSIVE_GOLD:
+        table = ww.passives(text)
+        finite = table[table.kind != "reduced relative"]
+        predicted = finite.kind.iloc[0] if len(finite) else None
+        if kind and predicted == kind:
+            tp += 1
+        elif kind and predicted != kind:
+            fn += 1
+            fp += predicted is not None
+        elif predicted is not None:
+            fp += 1
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    assert (tp, fp, fn) == (7, 0, 0)
+    assert precision == 1.0 and recall == 1.0
+
+
+def test_passive_details() -> None:
+    table = ww.passives("The men were detained by police officers. Men detained in the metro were released.")
+    assert table[["kind", "participle", "agent", "surveillance_verb"]].values.tolist() == [
+        ["by", "detained", "police officers", True], ["reduced relative", "detained", "", True],
+        ["agentless", "released", "", False]]
+
+
+def test_nominalisations_and_agents() -> None:
+    table = ww.nominalisations("The detention by police was brief. The city's surveillance grew. Recognition failed.")
+    assert table[["noun", "agent", "agent_attached"]].values.tolist() == [
+        ["detention", "police", True], ["surveillance", "The city's", True], ["Recognition", "", False]]
+
+
+def test_actor_labels_categories() -> None:
+    text = "Draft evaders and men aged 18-27 avoid the enlistment officer. A 19-year-old fled. 300,000 reservists left."
+    table = ww.actor_labels(text)
+    assert table[["label", "match", "category", "stance"]].values.tolist() == [
+        ["draft evaders", "Draft evaders", "functionalisation", "negative"],
+        ["men aged N", "men aged 18-27", "classification+aggregation", "humanising"],
+        ["enlistment officer", "enlistment officer", "functionalisation", "neutral"],
+        ["an N-year-old", "A 19-year-old", "individualisation", "humanising"],
+        ["N reservists", "300,000 reservists", "aggregation", "neutral"]]
+
+
+def test_hedges_scare_quotes_and_intensifiers() -> None:
+    table = ww.hedges('The so-called "evaders" were reportedly caught. About 3,000 cameras watch a vast city. '
+                      '"It works," he said. About them.')
+    assert table[["kind", "expression"]].values.tolist() == [
+        ["scare", "so-called"], ["scare", "evaders"], ["evidential", "reportedly"], ["hedge", "About"],
+        ["intensifier", "vast"]]
+
+
+def test_sample_for_coding(seed_corpus, tmp_path) -> None:
+    corpus = ww.load_corpus(seed_corpus)
+    path = tmp_path / "sample.csv"
+    table = ww.sample_for_coding(corpus, n=5, seed=3, path=str(path))
+    assert len(table) == 5 and table.item_id.tolist() == [1, 2, 3, 4, 5]
+    assert list(table.columns)[:7] == ["item_id", "doc_id", "sent_id", "start", "end", "split", "text"]
+    assert table.equals(ww.sample_for_coding(corpus, n=5, seed=3))
+    assert path.read_text(encoding="utf-8").startswith("item_id,doc_id,sent_id")
+    text = corpus.text.iloc[0]
+    assert all(text[s:e] == t for s, e, t in zip(table.start, table.end, table.text))
+
+
+def _alpha_two_coders(a: list[int], b: list[int]) -> float:
+    """Krippendorff's alpha for two coders and nominal data, from the coincidence matrix (Krippendorff 2004, ch. 11)."""
+    from collections import Counter
+
+    coincidences = Counter()
+    for x, y in zip(a, b):
+        coincidences[(x, y)] += 1
+        coincidences[(y, x)] += 1
+    n = 2 * len(a)
+    totals = Counter()
+    for (x, _), count in coincidences.items():
+        totals[x] += count
+    observed = sum(c for (x, y), c in coincidences.items() if x != y) / n
+    expected = sum(totals[x] * totals[y] for x in totals for y in totals if x != y) / (n * (n - 1))
+    return 1 - observed / expected
+
+
+def test_validate_frames_on_the_shipped_gold(seed_corpus) -> None:
+    path = str(seed_corpus / "gold" / "frames" / "frames_gold.csv")
+    held = ww.validate_frames(path, split="heldout").set_index("frame")
+    assert held.n_items.iloc[0] == 14
+    f5 = held.loc["F5 legality"]
+    assert (f5.gold_positive, f5.predicted_positive, f5.tp) == (4, 3, 3)
+    assert f5.precision == 1.0 and f5.recall == 0.75
+    gold = ww.framing.read_frame_gold(path)
+    gold = gold[gold.split == "heldout"]
+    truth = [int(v) for v in gold["F5 legality"]]
+    guess = [int("F5 legality" in set(ww.frames(t).query("not negated").frame)) for t in gold.text]
+    assert f5.alpha == pytest.approx(_alpha_two_coders(truth, guess))
+    assert math.isnan(held.loc["F3 technological efficiency", "f1"])  # no true positive: F1 undefined
+    errors = held.attrs["errors"]
+    assert set(errors.error) == {"false positive", "false negative"}
+
+
+def test_read_frame_gold_errors(tmp_path) -> None:
+    bad = tmp_path / "gold.csv"
+    frames_all = sorted(ww.frame_dictionary().frame.unique())
+    bad.write_text("item_id,split,text," + ",".join(frames_all) + "\n1,dev,A text.," + ",".join(["0"] * 7 + ["yes"]) + "\n",
+                   encoding="utf-8")
+    with pytest.raises(ValueError, match=r"line 2: column 'F8 error and bias': 'yes' is not 0 or 1"):
+        ww.validate_frames(str(bad))
+    with pytest.raises(ValueError, match="no item has split 'heldout'"):
+        bad.write_text("item_id,split,text," + ",".join(frames_all) + "\n1,dev,A text.," + ",".join(["0"] * 8) + "\n",
+                       encoding="utf-8")
+        ww.validate_frames(str(bad))
