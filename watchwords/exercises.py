@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -98,6 +99,35 @@ def _quoted_share(corpus: pd.DataFrame | None, manifest: pd.DataFrame | None) ->
     return round(float(length[spans["voice"] == "quoted"].sum() / length.sum()), 2)
 
 
+def _gold_codes(corpus: pd.DataFrame | None, manifest: pd.DataFrame | None) -> list[set[str]]:
+    from .framing import frame_dictionary, read_frame_gold
+
+    assert corpus is not None, "pass corpus=... to check()"
+    path = Path(corpus.attrs.get("corpus_path", "corpus")) / "gold" / "frames" / "frames_gold.csv"
+    gold = read_frame_gold(str(path))
+    items = gold[gold["item_id"].isin(["11", "12", "14", "15", "17"])]
+    frames_all = sorted(frame_dictionary()["frame"].unique())
+    return [{f.split()[0] for f in frames_all if row[f] == "1"} for _, row in items.iterrows()]
+
+
+def _false_friend(corpus: pd.DataFrame | None, manifest: pd.DataFrame | None) -> str:
+    from .attribution import _data_frame
+
+    phrases = set(_data_frame("frame_false_friends.csv")["phrase"])
+    sentence = "The city installed security cameras at every station entrance."
+    found = {p.split()[0] for p in phrases if p in sentence.lower()}  # "security camera" and "security cameras"
+    (word,) = found
+    return word
+
+
+def _agentless_in_seed(corpus: pd.DataFrame | None, manifest: pd.DataFrame | None) -> int:
+    from .framing import passives
+
+    assert corpus is not None, "pass corpus=... to check()"
+    table = passives(corpus[corpus["doc_id"] == "a_jpost_reuters"])
+    return int((table["kind"] == "agentless").sum())
+
+
 EXERCISES: dict[str, Exercise] = {
     "01.1": Exercise("How many documents in the manifest credit TASS (exactly 'TASS') in attributes_to?",
                      "Use watchwords.attributed_sources(manifest) and count distinct doc_id where source == 'TASS'.",
@@ -126,6 +156,15 @@ EXERCISES: dict[str, Exercise] = {
     "03.3": Exercise("What share of the seed's paragraph characters is attributed content? Round to 2 decimals.",
                      "Sum end - start of watchwords.voice rows by voice, and divide.",
                      _quoted_share),
+    "04.1": Exercise("Code the five sentences by hand: a list of five sets of frame codes such as {'F5', 'F6'}.",
+                     "Apply the codebook (docs/frame_codebook.md): denied frames are not coded; naming a technology is not F3.",
+                     _gold_codes),
+    "04.2": Exercise("Which indicator word is a false friend in 'The city installed security cameras at every station entrance.'?",
+                     "Look for a frame indicator that is part of a device's name.",
+                     _false_friend),
+    "04.3": Exercise("How many agentless passives does the seed contain (kind == 'agentless')?",
+                     "Use watchwords.passives on the seed and count the kinds.",
+                     _agentless_in_seed),
 }
 
 
