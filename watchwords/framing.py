@@ -165,12 +165,8 @@ def passives(corpus: pd.DataFrame | str) -> pd.DataFrame:
     from .text import read_word_list
 
     stop = read_word_list("english", default="stopwords_en.txt")
-    table = tokens(corpus, parts="all", drop_punct=False)
-    texts = dict(zip(as_corpus(corpus)["doc_id"], as_corpus(corpus)["text"]))
     rows = []
-    for (doc_id, sent_id), sent in table.groupby(["doc_id", "sent_id"], sort=False):
-        words = sent["norm"].tolist()
-        starts, ends = sent["start"].tolist(), sent["end"].tolist()
+    for doc_id, sent_id, sent, words, starts, ends, text in _iter_sentences(corpus):
         for i, word in enumerate(words):
             if word not in _BE or (word == "being" and i > 0 and words[i - 1] in _BE):
                 continue  # "are being used" is one passive, found from "are"
@@ -189,10 +185,10 @@ def passives(corpus: pd.DataFrame | str) -> pd.DataFrame:
                     while end < len(words) and words[end][:1].isalnum():
                         end += 1
                     if end > k + 1:
-                        agent = texts[doc_id][starts[k + 1]:ends[end - 1]]
+                        agent = text[starts[k + 1]:ends[end - 1]]
                         kind = "by"
                     break
-            rows.append({"doc_id": doc_id, "sent_id": int(sent_id), "kind": kind, "auxiliary": sent["token"].iloc[i],
+            rows.append({"doc_id": doc_id, "sent_id": sent_id, "kind": kind, "auxiliary": sent["token"].iloc[i],
                          "participle": sent["token"].iloc[j], "agent": agent, "start": starts[i], "end": ends[j],
                          "surveillance_verb": words[j] in SURVEILLANCE_VERBS})
         # reduced passive relatives: "reservists recruited during ...", "men detained in the metro"
@@ -201,7 +197,7 @@ def passives(corpus: pd.DataFrame | str) -> pd.DataFrame:
             if (words[j] in _RELATIVE_VERBS and words[j + 1] in _RELATIVE_NEXT and previous[:1].isalpha()
                     and previous not in _NOT_NOUN and (previous not in stop or previous == "those")
                     and not previous.endswith("ly")):
-                rows.append({"doc_id": doc_id, "sent_id": int(sent_id), "kind": "reduced relative", "auxiliary": "",
+                rows.append({"doc_id": doc_id, "sent_id": sent_id, "kind": "reduced relative", "auxiliary": "",
                              "participle": sent["token"].iloc[j], "agent": "", "start": starts[j], "end": ends[j],
                              "surveillance_verb": words[j] in SURVEILLANCE_VERBS})
     frame = pd.DataFrame(rows, columns=["doc_id", "sent_id", "kind", "auxiliary", "participle", "agent", "start", "end",
@@ -212,10 +208,14 @@ def passives(corpus: pd.DataFrame | str) -> pd.DataFrame:
 
 
 
-def _sentence_groups(corpus: pd.DataFrame | str) -> tuple[pd.DataFrame, dict[str, str]]:
+def _iter_sentences(corpus: pd.DataFrame | str):  # type: ignore[no-untyped-def]
+    """Yield (doc_id, sent_id, sentence tokens, norms, starts, ends, document text) for every sentence."""
     table = tokens(corpus, parts="all", drop_punct=False)
     corpus = as_corpus(corpus)
-    return table, dict(zip(corpus["doc_id"], corpus["text"]))
+    texts = dict(zip(corpus["doc_id"], corpus["text"]))
+    for (doc_id, sent_id), sent in table.groupby(["doc_id", "sent_id"], sort=False):
+        yield (doc_id, int(sent_id), sent, sent["norm"].tolist(), sent["start"].tolist(), sent["end"].tolist(),
+               texts[doc_id])
 
 
 @lru_cache(maxsize=1)
@@ -239,11 +239,8 @@ def nominalisations(corpus: pd.DataFrame | str) -> pd.DataFrame:
 
     nouns = _process_nouns()
     stop = read_word_list("english", default="stopwords_en.txt")
-    table, texts = _sentence_groups(corpus)
     rows = []
-    for (doc_id, sent_id), sent in table.groupby(["doc_id", "sent_id"], sort=False):
-        words = sent["norm"].tolist()
-        starts, ends = sent["start"].tolist(), sent["end"].tolist()
+    for doc_id, sent_id, sent, words, starts, ends, text in _iter_sentences(corpus):
         for i, word in enumerate(words):
             singular = word[:-1] if word.endswith("s") and word[:-1] in nouns else word
             if singular not in nouns:
@@ -255,11 +252,11 @@ def nominalisations(corpus: pd.DataFrame | str) -> pd.DataFrame:
                        and (words[end] not in stop or words[end] in ("the", "a", "an", "of"))):
                     end += 1
                 if end > i + 2:
-                    agent = texts[doc_id][starts[i + 2]:ends[end - 1]]
+                    agent = text[starts[i + 2]:ends[end - 1]]
             elif i >= 2 and words[i - 1] == "'s":
                 first = i - 3 if i >= 3 and words[i - 3] in ("the", "a", "an") else i - 2
-                agent = texts[doc_id][starts[first]:ends[i - 1]]
-            rows.append({"doc_id": doc_id, "sent_id": int(sent_id), "noun": sent["token"].iloc[i], "start": starts[i],
+                agent = text[starts[first]:ends[i - 1]]
+            rows.append({"doc_id": doc_id, "sent_id": sent_id, "noun": sent["token"].iloc[i], "start": starts[i],
                          "end": ends[i], "agent": agent, "agent_attached": bool(agent)})
     frame = pd.DataFrame(rows, columns=["doc_id", "sent_id", "noun", "start", "end", "agent", "agent_attached"])
     frame.attrs.update(source="watchwords.nominalisations")
@@ -327,25 +324,21 @@ def hedges(corpus: pd.DataFrame | str) -> pd.DataFrame:
     lexicon = _data_frame("hedges_en.csv")
     kinds = dict(zip(lexicon["expression"], lexicon["kind"]))
     verbs = _lexicon().verbs
-    table, texts = _sentence_groups(corpus)
     rows = []
-    for (doc_id, sent_id), sent in table.groupby(["doc_id", "sent_id"], sort=False):
-        words = sent["norm"].tolist()
-        starts, ends = sent["start"].tolist(), sent["end"].tolist()
+    for doc_id, sent_id, sent, words, starts, ends, text in _iter_sentences(corpus):
         for i, word in enumerate(words):
             kind = kinds.get(word)
             if kind is None:
                 continue
             if word in ("about", "around") and not (i + 1 < len(words) and words[i + 1][:1].isdigit()):
                 continue
-            rows.append({"doc_id": doc_id, "sent_id": int(sent_id), "kind": kind, "expression": sent["token"].iloc[i],
+            rows.append({"doc_id": doc_id, "sent_id": sent_id, "kind": kind, "expression": sent["token"].iloc[i],
                          "start": starts[i], "end": ends[i]})
         if not any(w in verbs for w in words):
-            text = texts[doc_id]
             for _, inner_start, inner_end, _ in _quote_spans(text, starts[0], ends[-1]):
                 inner = text[inner_start:inner_end]
                 if 1 <= len(inner.split()) <= 3 and not _QUOTE_MARK_RE.search(inner):
-                    rows.append({"doc_id": doc_id, "sent_id": int(sent_id), "kind": "scare", "expression": inner,
+                    rows.append({"doc_id": doc_id, "sent_id": sent_id, "kind": "scare", "expression": inner,
                                  "start": inner_start, "end": inner_end})
     frame = pd.DataFrame(rows, columns=["doc_id", "sent_id", "kind", "expression", "start", "end"])
     frame = frame.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
