@@ -208,3 +208,26 @@ def test_read_frame_gold_errors(tmp_path) -> None:
         bad.write_text("item_id,split,text," + ",".join(frames_all) + "\n1,dev,A text.," + ",".join(["0"] * 8) + "\n",
                        encoding="utf-8")
         ww.validate_frames(str(bad))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"Video surveillance systems are being used to find the conscript," the enlistment officer Ivan Petrov told NewsCo.',
+         [True, True, True, 0, True]),
+        ('"Video surveillance systems are being used," officer Ivan Petrov said. Critics called it a crackdown.',
+         [True, True, True, 1, False]),
+        ("The cameras are being used to find the conscript.", [True, True, False, 0, False]),
+        ("The weather was fine, the mayor said.", [False, False, True, 0, False]),
+    ],
+)
+def test_normalisation_configuration(text, expected) -> None:
+    row = ww.normalisation(text).iloc[0]
+    assert [row.technology, row.administrative_use, row.official_source, row.critical_matches, row.normalised] == expected
+
+
+def test_seed_is_not_normalising(seed_corpus) -> None:
+    row = ww.normalisation(ww.load_corpus(seed_corpus)).iloc[0]
+    # official source, technology and administrative use are there, but the headline's "track down" is F4
+    assert (row.technology, row.administrative_use, row.official_source) == (True, True, True)
+    assert row.critical_matches >= 1 and not row.normalised

@@ -27,7 +27,7 @@ from .text import as_corpus, tokens
 
 __all__ = ["frame_dictionary", "frames", "frame_profile", "frame_differences", "frame_prominence", "passives",
            "nominalisations", "actor_labels", "hedges", "sample_for_coding", "read_frame_gold", "validate_frames",
-           "SURVEILLANCE_VERBS"]
+           "normalisation", "SURVEILLANCE_VERBS"]
 
 _NEGATORS = {"no", "not", "never", "without", "n't", "nor", "neither"}
 _BE = {"am", "is", "are", "was", "were", "be", "been", "being", "'s", "'re", "get", "gets", "got", "gotten", "getting"}
@@ -38,7 +38,7 @@ _IRREGULAR = {"known", "seen", "made", "held", "taken", "sent", "found", "caught
               "beaten", "drawn", "driven", "forgotten", "hidden", "stolen", "thrown", "written", "spent", "struck"}
 #: Participles after "be" that are usually adjectives, not passives ("was worried").
 _ADJECTIVAL = {"worried", "concerned", "interested", "tired", "married", "pleased", "surprised", "scared",
-               "excited", "supposed", "based", "located", "related", "involved", "determined", "used to",
+               "excited", "supposed", "based", "located", "related", "involved", "determined",
                "prepared", "aged", "entitled", "engaged", "qualified", "experienced", "advanced", "limited",
                "tied", "allowed", "crowded", "armed", "unmanned", "closed", "packed", "designed"}
 #: Verbs of surveillance and enforcement, flagged in passives.
@@ -174,8 +174,6 @@ def passives(corpus: pd.DataFrame | str) -> pd.DataFrame:
             while j < len(words) and j - i <= 3 and words[j] in _BETWEEN:
                 j += 1
             if j >= len(words) or not _is_participle(words[j]) or words[j] in _ADJECTIVAL or words[j] in _BE:
-                continue
-            if j + 1 < len(words) and f"{words[j]} {words[j + 1]}" in _ADJECTIVAL:
                 continue
             agent = ""
             kind = "agentless"
@@ -591,3 +589,41 @@ def validate_frames(gold_csv: str, *, split: str | None = "heldout") -> pd.DataF
     result.attrs.update(source="watchwords.validate_frames", gold=gold_csv, split=split,
                         errors=pd.DataFrame(errors, columns=["item_id", "frame", "error", "text", "indicators"]))
     return result
+
+
+_TECH = re.compile(r"\b(?:camera|cameras|cctv|facial[- ]recognition|face[- ]recognition|video[- ]surveillance|"
+                   r"surveillance (?:system|systems|cameras?)|algorithm|biometric)\b", re.IGNORECASE)
+_CRITICAL = ("F2 privacy and rights", "F4 authoritarian control", "F8 error and bias")
+
+
+def normalisation(corpus: pd.DataFrame | str) -> pd.DataFrame:
+    """F9, normalisation, as a configuration per document (codebook; Wahl-Jorgensen, Bennett & Taylor 2017).
+
+    A document presents surveillance as routine when all four hold: it names surveillance technology;
+    it describes its use administratively (a passive of a surveillance verb such as "are being used",
+    "had been connected"); it attributes information to an official or state-media source; and no
+    critical frame (F2 privacy, F4 authoritarian control, F8 error) has a non-negated match.
+
+    Returns:
+        Columns doc_id, technology, administrative_use, official_source, critical_matches, normalised.
+    """
+    from .attribution import attributions
+
+    corpus = as_corpus(corpus)
+    found = frames(corpus)
+    critical = found[(~found["negated"]) & found["frame"].isin(_CRITICAL)].groupby("doc_id").size()
+    uses = passives(corpus)
+    administrative = set(uses.loc[uses["surveillance_verb"], "doc_id"])
+    relations = attributions(corpus)
+    official = set(relations.loc[relations["source_type"].isin(["official", "state media"]), "doc_id"])
+    rows = []
+    for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
+        row = {"doc_id": doc_id, "technology": bool(_TECH.search(text)), "administrative_use": doc_id in administrative,
+               "official_source": doc_id in official, "critical_matches": int(critical.get(doc_id, 0))}
+        row["normalised"] = (row["technology"] and row["administrative_use"] and row["official_source"]
+                             and row["critical_matches"] == 0)
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=["doc_id", "technology", "administrative_use", "official_source",
+                                        "critical_matches", "normalised"])
+    frame.attrs.update(source="watchwords.normalisation")
+    return frame
