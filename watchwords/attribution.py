@@ -161,17 +161,15 @@ class _Tok:
 
 
 def _tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[_Tok]:
+    spans = [m.span() for m in token_regex().finditer(text, start, end)]
+    words = [text[a:b] for a, b in spans]
+    segment = text[start:end]
+    lows = [w.lower() for w in words]
+    if "’" in segment:
+        lows = [w.replace("’", "'") for w in lows]
     inside = [(a, b) for a, b in quotes if a < end and b > start]
-    out: list[_Tok] = []
-    append = out.append
-    for match in token_regex().finditer(text, start, end):
-        s, e = match.span()
-        word = match.group()
-        low = word.lower()
-        if "’" in low:
-            low = low.replace("’", "'")
-        append(_Tok(word, low, s, e, bool(inside) and any(a <= s < b for a, b in inside)))
-    return out
+    flags = ([any(a <= s < b for a, b in inside) for s, _ in spans] if inside else [False] * len(spans))
+    return list(map(_Tok, words, lows, [a for a, _ in spans], [b for _, b in spans], flags))
 
 
 _QUOTE_MARK_RE = re.compile(r"''|``|[\"“”«»„]")
@@ -379,17 +377,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_MARKER_RE = re.compile(r"\b(?:" + "|".join(sorted(_ENGLISH_MARKERS)) + r")\b")
-_LETTERS_RE = re.compile(r"[^\W\d_]+")
-
-
 def _looks_english(text: str) -> bool:
-    """At least 4% of the first 4,000 characters' words are frequent English function words (under 20 words pass)."""
-    sample = text[:4000].lower()
-    n_words = len(_LETTERS_RE.findall(sample))
-    if n_words < 20:
+    """At least 4% of the first words (about 120) are frequent English function words (under 20 words pass)."""
+    words = text[:800].lower().split()
+    if len(words) < 20:
         return True
-    return len(_MARKER_RE.findall(sample)) / n_words >= 0.04
+    return sum(w.strip(".,;:!?\"“”'()") in _ENGLISH_MARKERS for w in words) / len(words) >= 0.04
 
 
 def _extract_document(text: str, lexicon: _Lexicon) -> list[_Relation]:
@@ -699,8 +692,8 @@ def attributions(corpus: pd.DataFrame | str, *, languages: Iterable[str] = ("en"
                     if role and not _name_tail(source_text.split()):
                         # a role without a name: the named source with the same role ("the city's chief
                         # enlistment officer" ... "chief enlistment officer Maxim Loktev")
-                        canonical = next((c for c, r, _, _ in named if r == role and c != source_text),
-                                         _role_holder(text, role, lexicon) or canonical)
+                        holder = next((c for c, r, _, _ in named if r == role and c != source_text), None)
+                        canonical = holder or _role_holder(text, role, lexicon) or canonical
                     named.append((canonical, role, source_type, kind))
             if relation.addressee:
                 addressee = text[relation.addressee[0]:relation.addressee[1]]
