@@ -63,14 +63,43 @@ def test_solutions_pass_their_checks(path) -> None:
     assert printed.count(": correct.") == sum('ww.check("' in c.source for c in executed.cells if c.cell_type == "code")
 
 
-def test_corpus_notebook_runs_on_a_larger_corpus(make_corpus) -> None:
-    """With several documents present (as after a fetch), 01 runs and no longer says 'only the seed'."""
+LATER = """HEADLINE: Northbridge cameras find men who skip the draft - NewsCo
+
+Northbridge police said on Monday that the cameras had helped find 40 men who ignored their call-up papers.
+
+"The system works," transport chief Dana Moor told NewsCo. Rights group Open Streets said the searches were unlawful.
+"""
+
+CRITICAL = """HEADLINE: Critics warn of a surveillance state
+
+Human rights lawyers said the face-matching system was used to track down protesters and conscripts alike.
+
+Open Streets said the software wrongly identified a student, who was detained for six hours.
+"""
+
+
+@pytest.fixture(scope="module")
+def larger_corpus(tmp_path_factory):
+    """Five documents in two outlet types (two or more each), as after a fetch; all texts written for the tests."""
+    from tests.conftest import CorpusMaker
+
     seed = (REPO / "corpus" / "texts" / "a_jpost_reuters.txt").read_text(encoding="utf-8")
     rows = [manifest_row("a_jpost_reuters", cluster="A", attributes_to="Reuters; TASS; Maxim Loktev", source_agency="Reuters"),
             manifest_row("wire", cluster="A", attributes_to="Agency; Dana Moor", outlet_type="wire agency"),
-            manifest_row("later", cluster="B", date="2024-06", attributes_to="TASS")]
-    root = make_corpus({"a_jpost_reuters": seed, "wire": WIRE_STORY, "later": "HEADLINE: Later\n\nA later report."}, rows=rows)
-    executed, error = execute_notebook(REPO / "notebooks" / "01-corpus.ipynb", corpus=root, timeout=300)
-    assert error is None
+            manifest_row("later", cluster="B", date="2024-06", attributes_to="NewsCo", outlet_type="wire agency"),
+            manifest_row("critical", cluster="B", attributes_to="Open Streets", outlet_type="independent Russian media"),
+            manifest_row("critical2", cluster="C", date="unknown", attributes_to="Open Streets",
+                         outlet_type="independent Russian media")]
+    texts = {"a_jpost_reuters": seed, "wire": WIRE_STORY, "later": LATER, "critical": CRITICAL,
+             "critical2": CRITICAL.replace("Critics warn", "Lawyers warn")}
+    return CorpusMaker(tmp_path_factory.mktemp("larger"))(texts, rows=rows)
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.name != "00-index.ipynb"], ids=lambda p: p.name)
+def test_notebooks_run_on_a_larger_corpus(larger_corpus, path) -> None:
+    """With several documents present (as after a fetch) every notebook runs and no longer says 'only the seed'."""
+    executed, error = execute_notebook(path, corpus=larger_corpus, timeout=300)
+    assert error is None, error
     printed = "".join(o.get("text", "") for c in executed.cells if c.cell_type == "code" for o in c.outputs)
-    assert "3 of 3 documents listed in the manifest have their text on this machine." in printed
+    assert "Only the seed article is present" not in printed
+    assert "5 of 5 documents listed in the manifest have their text on this machine." in printed
