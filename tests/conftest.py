@@ -203,3 +203,33 @@ def polnear_dir(tmp_path: Path) -> Path:
     (root / "metadata.tsv").write_text("compartment\tfilename\tannotators\ndev\ttiny_2016-01-01_cameras\tab12\n",
                                        encoding="utf-8")
     return root
+
+
+#: A wire story and two republications written for the reuse tests: a verbatim copy and an edited one
+#: (headline rewritten, lede kept, second paragraph partly reworded, third cut, a fourth added).
+REUSE_WIRE = """HEADLINE: City cameras find men who skip service
+
+The city has connected its station cameras to a face-matching system, the transport office said on Monday.
+
+Officials said the system would help find men who ignored their call-up papers.
+
+Rights groups said the plan had no legal basis.
+"""
+REUSE_EDIT = """HEADLINE: City uses cameras to hunt draft dodgers
+
+The city has connected its station cameras to a face-matching system, the transport office said on Monday.
+
+Officials said the system would help track down draft dodgers.
+
+The office did not say how many men had been found.
+"""
+
+
+@pytest.fixture
+def reuse_corpus(make_corpus):
+    import watchwords as ww
+
+    rows = [manifest_row("wire", date="2024-05-02", outlet_type="wire agency"),
+            manifest_row("copy", date="2024-05-03", source_agency="Agency"),
+            manifest_row("edit", date="2024-05-04")]
+    return ww.load_corpus(make_corpus({"wire": REUSE_WIRE, "copy": REUSE_WIRE, "edit": REUSE_EDIT}, rows=rows))

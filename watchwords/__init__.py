@@ -47,6 +47,7 @@ from .plotting import (
     plot_keyness,
     plot_timeline,
 )
+from .reuse import align, reuse, reused_spans, shingles
 from .text import (
     compare_tokenizers,
     document_lengths,
@@ -61,6 +62,7 @@ from .textformat import format_document, parse_document
 __all__ = [
     "__version__",
     "actor_labels",
+    "align",
     "CorpusError",
     "Problem",
     "attributed_sources",
@@ -104,8 +106,11 @@ __all__ = [
     "plot_timeline",
     "quoted_spans",
     "read_reference_list",
+    "reuse",
+    "reused_spans",
     "sample_for_coding",
     "sentences",
+    "shingles",
     "split_sentences",
     "term_occurrences",
     "tfidf",

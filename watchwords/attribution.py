@@ -139,6 +139,9 @@ def _lexicon() -> _Lexicon:
                 multi.setdefault(words[0], []).append((words, (row.lemma, row.stance, row.speech)))
     quick = frozenset(verbs) | frozenset(multi) | {"reportedly", "allegedly"}
     roles = {r.role: r.source_type for r in role_nouns().itertuples(index=False)}
+    for role, source_type in list(roles.items()):  # plurals: "groups", "ministries"
+        plural = role[:-1] + "ies" if role.endswith("y") else role + "s"
+        roles.setdefault(plural, source_type)
     aliases = []
     for row in known_sources().itertuples(index=False):
         for alias in sorted(row.aliases.split("|"), key=len, reverse=True):

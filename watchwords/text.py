@@ -345,18 +345,29 @@ def _resolve_parts(parts: str | Iterable[str] | None) -> frozenset[str] | None:
     return chosen
 
 
-def _voice_index(sents: pd.DataFrame, voice_spans: pd.DataFrame | None) -> dict[str, tuple[list[int], list[int]]]:
-    spans = _quoted_spans(_paragraphs_from_sentences(sents)) if voice_spans is None else voice_spans
+def _span_index(spans: pd.DataFrame, name: str) -> dict[str, tuple[list[int], list[int]]]:
+    """doc_id -> (sorted starts, ends) of a span table with columns doc_id, start, end."""
     missing = {"doc_id", "start", "end"} - set(spans.columns)
-    if not missing and "voice" in spans.columns:
-        spans = spans[spans["voice"] == "quoted"]  # a full voice() table: keep its attributed spans
     if missing:
-        raise ValueError(f"voice_spans lacks column(s) {sorted(missing)}; it needs doc_id, start, end of quoted spans")
+        raise ValueError(f"{name} lacks column(s) {sorted(missing)}; it needs doc_id, start, end")
     index: dict[str, tuple[list[int], list[int]]] = {}
     ordered = spans.sort_values(["doc_id", "start"])
     for doc_id, group in ordered.groupby("doc_id", sort=False):
         index[str(doc_id)] = (group["start"].astype(int).tolist(), group["end"].astype(int).tolist())
     return index
+
+
+def _inside(index: dict[str, tuple[list[int], list[int]]], doc_id: str, position: int) -> bool:
+    starts, ends = index.get(doc_id, ((), ()))
+    k = bisect.bisect_right(starts, position) - 1  # type: ignore[arg-type]
+    return k >= 0 and position < ends[k]
+
+
+def _voice_index(sents: pd.DataFrame, voice_spans: pd.DataFrame | None) -> dict[str, tuple[list[int], list[int]]]:
+    spans = _quoted_spans(_paragraphs_from_sentences(sents)) if voice_spans is None else voice_spans
+    if "voice" in spans.columns:
+        spans = spans[spans["voice"] == "quoted"]  # a full voice() table: keep its attributed spans
+    return _span_index(spans, "voice_spans")
 
 
 def tokens(
@@ -371,6 +382,7 @@ def tokens(
     voice: str = "all",
     voice_spans: pd.DataFrame | None = None,
     parts: str | Iterable[str] | None = DEFAULT_PARTS,
+    exclude_spans: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per token, with character offsets into the document text.
 
@@ -407,6 +419,8 @@ def tokens(
             attribution analysis will replace with attributed content spans.
         parts: part kinds to include (default headline, standfirst and body; ``"all"`` for
             every part, captions and credits included).
+        exclude_spans: spans (doc_id, start, end) whose tokens are left out, e.g.
+            :func:`watchwords.reused_spans` to count syndicated wire copy once.
 
     Returns:
         Columns doc_id, para_id, sent_id, part, token (the characters of the text), norm, start,
@@ -432,6 +446,7 @@ def tokens(
     norm = _normaliser(lowercase, stem)
     plain = _normaliser(True, None)
     voices = _voice_index(sents, voice_spans)
+    excluded = _span_index(exclude_spans, "exclude_spans") if exclude_spans is not None else {}
     tokenizer = word_tokenizer()
     columns: dict[str, list[object]] = {name: [] for name in _TOKEN_COLUMNS}
     for doc_id, para_id, sent_id, part, s_start, s_text in zip(
@@ -440,15 +455,15 @@ def tokens(
         texts = [s_text[a - s_start:b - s_start] for a, b in spans]
         if mw_index:
             spans, texts = _merge_multiword(spans, texts, s_text, s_start, mw_index, plain)
-        starts, ends = voices.get(str(doc_id), ([], []))
+        doc_key = str(doc_id)
         for (start, end), token in zip(spans, texts):
             is_punct = bool(_PUNCT_RE.fullmatch(token))
             is_number = bool(_NUMBER_RE.fullmatch(token))
             if (drop_punct and is_punct) or (drop_numbers and is_number) or (stop and plain(token) in stop):
                 continue
-            position = bisect.bisect_right(starts, start) - 1
-            quoted = position >= 0 and start < ends[position]
-            token_voice = "quoted" if quoted else "reporter"
+            if excluded and _inside(excluded, doc_key, start):
+                continue
+            token_voice = "quoted" if _inside(voices, doc_key, start) else "reporter"
             if voice != "all" and token_voice != voice:
                 continue
             for name, value in zip(_TOKEN_COLUMNS, (doc_id, para_id, sent_id, part, token, norm(token), start, end,
@@ -463,6 +478,7 @@ def tokens(
         lowercase=lowercase, drop_punct=drop_punct, drop_numbers=drop_numbers,
         stopwords=None if stopwords is None else (str(stopwords) if isinstance(stopwords, (str, Path)) else "custom list"),
         stem=stem, multiword=bool(units), voice=voice, parts=sorted(wanted_parts) if wanted_parts else "all",
+        excluded_spans=0 if exclude_spans is None else int(len(exclude_spans)),
         corpus_hash=(corpus.attrs.get("corpus_hash") if corpus is not None else sents.attrs.get("corpus_hash")),
     )
     return result

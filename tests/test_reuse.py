@@ -1,0 +1,64 @@
+"""Tests of watchwords.reuse on a wire story and republications written for the tests (exact expected values)."""
+
+from __future__ import annotations
+
+import pytest
+
+import watchwords as ww
+
+
+def test_shingles() -> None:
+    assert ww.shingles(["a", "b", "c", "d"], 3) == {("a", "b", "c"), ("b", "c", "d")}
+    assert ww.shingles(["a", "b"], 3) == {("a", "b")}
+    assert ww.shingles([], 3) == set()
+    with pytest.raises(ValueError, match="n=0"):
+        ww.shingles(["a"], 0)
+
+
+def test_containment_and_jaccard_by_hand(reuse_corpus) -> None:
+    table = ww.reuse(reuse_corpus, n=5).set_index(["doc_a", "doc_b", "part"])
+    # verbatim copy: everything shared
+    assert table.loc[("copy", "wire", "all"), ["jaccard", "near_duplicate"]].tolist() == [1.0, True]
+    # lede kept word for word: 17 words, 13 shingles
+    lede = table.loc[("edit", "wire", "lede")]
+    assert (lede.shingles_a, lede.shared, lede.jaccard) == (13, 13, 1.0)
+    # body: wire has 9 + 5 = 14 shingles, the edit 6 + 7 = 13; shared "officials said the system would" and
+    # "said the system would help"
+    body = table.loc[("edit", "wire", "body")]
+    assert (body.shingles_a, body.shingles_b, body.shared) == (13, 14, 2)
+    assert body.containment_a_in_b == pytest.approx(2 / 13) and body.containment_b_in_a == pytest.approx(2 / 14)
+    assert body.jaccard == pytest.approx(2 / 25)
+    assert table.loc[("edit", "wire", "headline"), "shared"] == 0
+    assert not table.loc[("edit", "wire", "all"), "near_duplicate"]
+
+
+def test_align_shows_kept_reworded_cut_and_added(reuse_corpus) -> None:
+    ops = ww.align(reuse_corpus, "wire", "edit")
+    assert ops[["op", "a_text", "b_text"]].values.tolist() == [
+        ["replace", "City cameras find men who skip service", "City uses cameras to hunt draft dodgers"],
+        ["equal", "The city has connected its station cameras to a face-matching system, the transport office said on "
+                  "Monday", "The city has connected its station cameras to a face-matching system, the transport office "
+                            "said on Monday"],
+        ["equal", "Officials said the system would help", "Officials said the system would help"],
+        ["replace", "find men who ignored their call-up papers", "track down draft dodgers"],
+        ["delete", "Rights groups said the plan had no legal basis", ""],
+        ["insert", "", "The office did not say how many men had been found"]]
+    assert ops.frames_b.tolist()[:4] == ["F4: hunt", "", "", "F4: track down"]
+    assert ops.relations_a.tolist()[4] == "Rights groups said"
+    texts = reuse_corpus.set_index("doc_id").text
+    assert all(texts["edit"][s:e] == t for s, e, t in zip(ops.b_start, ops.b_end, ops.b_text) if s >= 0)
+    assert all(texts["wire"][s:e] == t for s, e, t in zip(ops.a_start, ops.a_end, ops.a_text) if s >= 0)
+    with pytest.raises(ValueError, match="no document with doc_id 'nope'"):
+        ww.align(reuse_corpus, "wire", "nope")
+
+
+def test_reused_spans_leave_wire_copy_out_of_counts(reuse_corpus) -> None:
+    spans = ww.reused_spans(reuse_corpus, n=5)
+    assert set(spans.doc_id) == {"copy", "edit"}
+    assert set(spans.source_doc) == {"wire"}
+    plain = ww.frequencies(reuse_corpus).set_index("term")
+    once = ww.frequencies(reuse_corpus, exclude_spans=spans).set_index("term")
+    assert plain.loc["cameras", "count"] == 6  # headline and lede of wire and copy, lede and headline of edit
+    # left: the wire's headline and lede, and the edit's new headline
+    assert once.loc["cameras", "count"] == 3
+    assert once.loc["dodgers", "count"] == 2 and "legal" in once.index
