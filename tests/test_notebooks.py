@@ -52,6 +52,9 @@ def test_report_runs_every_notebook_on_the_shipped_corpus(report) -> None:
     for name in frame.html:
         assert f'href="{name}"' in index and (out / name).stat().st_size > 10_000
     assert "1 document(s) with text present of 69 listed" in index
+    assert "Key figures" in index and 'href="figures/02-keyness.csv"' in index
+    sidecars = sorted(p.name for p in (out / "figures").glob("*.json"))
+    assert "01-timeline.json" in sidecars and len(sidecars) >= 8
     assert "Only the seed article is present" in (out / "01-corpus.html").read_text(encoding="utf-8")
 
 

@@ -62,3 +62,25 @@ def test_reused_spans_leave_wire_copy_out_of_counts(reuse_corpus) -> None:
     # left: the wire's headline and lede, and the edit's new headline
     assert once.loc["cameras", "count"] == 3
     assert once.loc["dodgers", "count"] == 2 and "legal" in once.index
+
+
+def test_quote_variants_group_rewordings(reuse_corpus) -> None:
+    table = ww.quote_variants(reuse_corpus, min_similarity=0.25)
+    officials = table[table.source_canonical == "Officials"]
+    assert sorted(officials.doc_id) == ["copy", "edit", "wire"]
+    edit = officials.set_index("doc_id").loc["edit"]
+    assert edit.swaps == "find men who ignored their call-up papers → track down draft dodgers"
+    assert edit.similarity == pytest.approx(4 / 15)
+    assert officials.set_index("doc_id").loc["copy", "swaps"] == ""
+    strict = ww.quote_variants(reuse_corpus, min_similarity=0.3)
+    assert strict.groupby("source_canonical").doc_id.apply(sorted).to_dict() == {
+        "Officials": ["copy", "wire"], "Rights groups": ["copy", "wire"],
+        "transport office": ["copy", "edit", "wire"]}
+
+
+def test_derivations_point_from_earlier_to_later(reuse_corpus) -> None:
+    edges = ww.derivations(reuse_corpus, ww.reuse(reuse_corpus), min_containment=0.5)
+    # dates: wire 2024-05-02, copy 2024-05-03, edit 2024-05-04; 15 of the edit's 29 shingles are in the others
+    assert edges[["citing", "cited", "cue"]].values.tolist() == [
+        ["copy", "edit", "52%"], ["wire", "copy", "100%"], ["wire", "edit", "52%"]]
+    assert ww.derivations(reuse_corpus, ww.reuse(reuse_corpus), min_containment=0.6).cited.tolist() == ["copy"]

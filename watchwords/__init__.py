@@ -21,6 +21,7 @@ from .attribution import attribution_chains, attribution_hops, attributions, voi
 from .collocations import collocates
 from .dispersion import dispersion, dp
 from .exercises import check
+from .export import export
 from .framing import (
     actor_labels,
     frame_dictionary,
@@ -47,7 +48,7 @@ from .plotting import (
     plot_keyness,
     plot_timeline,
 )
-from .reuse import align, reuse, reused_spans, shingles
+from .reuse import align, derivations, quote_variants, reuse, reused_spans, shingles
 from .text import (
     compare_tokenizers,
     document_lengths,
@@ -74,9 +75,11 @@ __all__ = [
     "compare_tokenizers",
     "corpus_note",
     "count_terms",
+    "derivations",
     "dispersion",
     "document_lengths",
     "dp",
+    "export",
     "format_document",
     "frame_dictionary",
     "frame_differences",
@@ -104,6 +107,7 @@ __all__ = [
     "plot_heatmap",
     "plot_keyness",
     "plot_timeline",
+    "quote_variants",
     "quoted_spans",
     "read_reference_list",
     "reuse",

@@ -604,7 +604,11 @@ def _type_source(source: str, lexicon: _Lexicon) -> tuple[str, str, str, str]:
     names = [w for w in words if w[:1].isupper() and w.lower() not in _DETERMINERS]
     kind = "organisation" if head_role in ("official", "state media", "wire agency", "independent media", "rights group",
                                            "company") and not (names and not any(w.lower() in lexicon.roles for w in names)) else "person"
-    canonical = " ".join(w.strip(",") for w in _name_tail(words)) or source
+    head = source.replace("’", "'").split(",")[0].split()  # an apposition after a comma describes the name
+    if head and head[-1][:1].isupper():
+        canonical = " ".join(_name_tail(head)) or source
+    else:  # a description without a name ("Rights groups", "the city's chief officer") stands for itself
+        canonical = " ".join(w for w in head if w.lower() not in ("the", "a", "an")) or source
     return canonical, role, head_role or "unclassified", kind
 
 

@@ -9,6 +9,15 @@ __all__ = ["plot_timeline", "plot_composition", "plot_keyness", "plot_dispersion
            "plot_attribution_chains", "plot_heatmap"]
 
 
+def _remember(ax, data: pd.DataFrame, function: str, **params):  # type: ignore[no-untyped-def]
+    """Attach the data drawn and the call to the Axes (``ax.watchwords``), for :func:`watchwords.export`."""
+    ax.watchwords = {"data": data.reset_index(drop=True), "function": f"watchwords.{function}",
+                     "parameters": {k: (v if isinstance(v, (int, float, str, bool, type(None))) else str(v))
+                                    for k, v in params.items()},
+                     "corpus_hash": data.attrs.get("corpus_hash")}
+    return ax
+
+
 def _axes(ax, figsize: tuple[float, float]):  # type: ignore[no-untyped-def]
     if ax is not None:
         return ax
@@ -40,7 +49,7 @@ def plot_timeline(manifest: pd.DataFrame, *, by: str = "cluster", ax=None):  # t
     undated = len(manifest) - len(dated)
     ax.set_title(f"Documents by date ({len(dated)} dated; {undated} with a partial or unknown date not shown)")
     ax.set_xlabel("publication date (filled: text present; hollow: to fetch)")
-    return ax
+    return _remember(ax, dated[["doc_id", by, "published", "status"]].astype({by: str, "status": str}), "plot_timeline", by=by)
 
 
 def plot_composition(manifest: pd.DataFrame, *, by: str = "outlet_type", hue: str = "cluster", ax=None):  # type: ignore[no-untyped-def]
@@ -53,7 +62,7 @@ def plot_composition(manifest: pd.DataFrame, *, by: str = "outlet_type", hue: st
     ax.set_ylabel(by.replace("_", " "))
     ax.set_title(f"Documents by {by.replace('_', ' ')} and {hue.replace('_', ' ')} (n = {len(manifest)})")
     ax.legend(title=hue.replace("_", " "), loc="lower right")
-    return ax
+    return _remember(ax, table.reset_index(), "plot_composition", by=by, hue=hue)
 
 
 def plot_keyness(table: pd.DataFrame, *, n: int = 10, measure: str = "g2", ax=None):  # type: ignore[no-untyped-def]
@@ -76,7 +85,7 @@ def plot_keyness(table: pd.DataFrame, *, n: int = 10, measure: str = "g2", ax=No
     label = "signed log-likelihood G²" if measure == "g2" else measure.replace("_", " ")
     ax.set_xlabel(f"{label} (right: more in target; left: more in reference)")
     ax.set_title(f"Key terms: top {len(positive)} positive, top {len(negative)} negative")
-    return ax
+    return _remember(ax, shown, "plot_keyness", n=n, measure=measure)
 
 
 def plot_dispersion(tokens_table: pd.DataFrame, terms: list[str], *, ax=None):  # type: ignore[no-untyped-def]
@@ -101,7 +110,9 @@ def plot_dispersion(tokens_table: pd.DataFrame, terms: list[str], *, ax=None):  
     ax.set_xlabel("position in the document (0 = start, 1 = end)")
     ax.set_title("Where the terms occur")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
-    return ax
+    drawn = tokens_table.assign(position=relative)[tokens_table["norm"].isin([t.lower() for t in terms])]
+    return _remember(ax, drawn[["doc_id", "sent_id", "norm", "start", "end", "position"]], "plot_dispersion",
+                     terms=", ".join(terms))
 
 
 def plot_collocation_network(collocates_table: pd.DataFrame, *, measure: str = "log_dice", n: int = 12, ax=None):  # type: ignore[no-untyped-def]
@@ -149,15 +160,17 @@ def plot_collocation_network(collocates_table: pd.DataFrame, *, measure: str = "
     ax.set_aspect("equal")
     ax.axis("off")
     ax.set_title(f"Collocation network ({measure.replace('_', ' ')}; nearer and thicker = stronger)")
-    return ax
+    return _remember(ax, top, "plot_collocation_network", measure=measure, n=n)
 
 
-def plot_attribution_chains(chains: pd.DataFrame, *, ax=None):  # type: ignore[no-untyped-def]
+def plot_attribution_chains(chains: pd.DataFrame, *, title: str = "Who cites whom: the chain of sources",
+                            ax=None):  # type: ignore[no-untyped-def]
     """The chain of sources as a left-to-right graph: who cites whom (from ``attribution_chains``).
 
     Each name is placed in the column of its distance from the first citing party (outlet →
     wire service → agency → official); arrows carry the cue ("republishes", "reported",
-    "citing", "told"). Several documents are drawn together; shared names are drawn once.
+    "citing", "told"). Several documents are drawn together; shared names are drawn once. Any
+    table with columns citing, cited, cue can be drawn, e.g. :func:`watchwords.derivations`.
     """
     ax = _axes(ax, (10, 4))
     depth: dict[str, int] = {}
@@ -190,8 +203,8 @@ def plot_attribution_chains(chains: pd.DataFrame, *, ax=None):  # type: ignore[n
     ys = [y for _, y in position.values()] or [0]
     ax.set_ylim(min(ys) - 0.8, max(ys) + 0.8)
     ax.axis("off")
-    ax.set_title("Who cites whom: the chain of sources")
-    return ax
+    ax.set_title(title)
+    return _remember(ax, chains, "plot_attribution_chains", title=title)
 
 
 def plot_heatmap(table: pd.DataFrame, *, title: str = "", fmt: str = "{:.2f}", cmap: str = "Blues", ax=None):  # type: ignore[no-untyped-def]
@@ -211,4 +224,4 @@ def plot_heatmap(table: pd.DataFrame, *, title: str = "", fmt: str = "{:.2f}", c
                     color="white" if top and value > 0.6 * top else "black")
     ax.figure.colorbar(image, ax=ax, shrink=0.8)
     ax.set_title(title)
-    return ax
+    return _remember(ax, table.reset_index(), "plot_heatmap", title=title)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import os
 import platform
 from collections.abc import Sequence
@@ -30,19 +31,26 @@ def notebook_paths(folder: str | Path = "notebooks") -> list[Path]:
     return sorted(p for p in Path(folder).glob("[0-9][0-9]-*.ipynb") if p.is_file())
 
 
-def execute_notebook(path: str | Path, *, corpus: str | Path = "corpus", timeout: int = 600):  # type: ignore[no-untyped-def]
+def execute_notebook(path: str | Path, *, corpus: str | Path = "corpus", timeout: int = 600,
+                     export: str | Path | None = None):  # type: ignore[no-untyped-def]
     """Execute a notebook in memory and return (executed notebook, error message or None).
 
     The kernel starts in the notebook's folder with ``WATCHWORDS_CORPUS`` set to the absolute
-    corpus path and ``MPLBACKEND=Agg``; the file on disk is not modified.
+    corpus path, ``WATCHWORDS_EXPORT`` to the folder for exported figures and tables (a new
+    temporary folder when ``export`` is None) and ``MPLBACKEND=Agg``; the file on disk is not
+    modified.
     """
+    import tempfile
+
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
     path = Path(path)
     notebook = nbformat.read(path, as_version=4)
-    env = dict(os.environ, WATCHWORDS_CORPUS=str(Path(corpus).resolve()), MPLBACKEND="Agg")
+    export_dir = Path(export) if export is not None else Path(tempfile.mkdtemp(prefix="watchwords-export-"))
+    env = dict(os.environ, WATCHWORDS_CORPUS=str(Path(corpus).resolve()), WATCHWORDS_EXPORT=str(export_dir.resolve()),
+               MPLBACKEND="Agg")
     client = NotebookClient(notebook, timeout=timeout, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent.resolve())}})
     try:
@@ -65,7 +73,9 @@ _PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Watchwords report</title>
 <style>body{{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5}}
 table{{border-collapse:collapse}}td,th{{border-bottom:1px solid #ddd;padding:.3rem .8rem;text-align:left}}
-.failed{{color:#b00020;font-weight:bold}}.ok{{color:#1b5e20}}small{{color:#555}}</style></head>
+.failed{{color:#b00020;font-weight:bold}}.ok{{color:#1b5e20}}small{{color:#555}}
+figure{{display:inline-block;width:15rem;margin:.5rem;vertical-align:top}}figure img{{width:100%;border:1px solid #ddd}}
+figcaption{{font-size:85%}}</style></head>
 <body><h1>Watchwords report</h1>
 <p>How the news framed Moscow's use of facial-recognition cameras to find conscripts (April 2023) and
 related stories: every notebook executed top to bottom on the corpus present.</p>
@@ -74,6 +84,10 @@ related stories: every notebook executed top to bottom on the corpus present.</p
 <table><tr><th>#</th><th>Notebook</th><th>Status</th><th>Seconds</th></tr>
 {rows}
 </table>
+<h2>Key figures</h2>
+<p>Every figure the notebooks draw, with the data behind it (CSV) and its provenance (JSON: corpus hash, function
+and parameters, library versions, time).</p>
+{figures}
 <p><small>Generated {when} by Watchwords {version} (Python {python}). Corpus hash {corpus_hash}.</small></p>
 </body></html>
 """
@@ -104,7 +118,7 @@ def build_report(
         if only and path.stem not in only and path.name not in only:
             continue
         started = dt.datetime.now()
-        executed, error = execute_notebook(path, corpus=corpus, timeout=timeout)
+        executed, error = execute_notebook(path, corpus=corpus, timeout=timeout, export=out / "figures")
         seconds = (dt.datetime.now() - started).total_seconds()
         body, _ = exporter.from_notebook_node(executed)
         name = path.stem + ".html"
@@ -123,8 +137,19 @@ def build_report(
         f'<tr><td>{i + 1}</td><td><a href="{html.escape(r.html)}">{html.escape(r.title or r.notebook)}</a></td>'
         f'<td class="{r.status}">{r.status}{": " + html.escape(r.error) if r.error else ""}</td><td>{r.seconds}</td></tr>'
         for i, r in enumerate(frame.itertuples()))
+    figures = []
+    for sidecar in sorted((out / "figures").glob("*.json")):
+        record = json.loads(sidecar.read_text(encoding="utf-8"))
+        files = record.get("files", {})
+        if "png" not in files:
+            continue
+        stem = html.escape(sidecar.stem)
+        figures.append(f'<figure><a href="figures/{stem}.png"><img src="figures/{stem}.png" alt="{stem}"></a>'
+                       f'<figcaption>{stem}: <a href="figures/{stem}.csv">data (CSV)</a> · '
+                       f'<a href="figures/{stem}.json">provenance</a></figcaption></figure>')
     atomic_write_text(out / "index.html", _PAGE.format(
-        corpus_line=corpus_line, rows=rows, when=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        corpus_line=corpus_line, rows=rows, figures="\n".join(figures) or "<p>No figure was exported.</p>",
+        when=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         version=__version__, python=platform.python_version(), corpus_hash=corpus_hash))
     frame.attrs.update(out=str(out), corpus=str(corpus))
     return frame

@@ -24,7 +24,7 @@ import pandas as pd
 
 from .text import as_corpus, tokens
 
-__all__ = ["shingles", "reuse", "align", "reused_spans"]
+__all__ = ["shingles", "reuse", "align", "reused_spans", "quote_variants", "derivations"]
 
 _PARTS = ("headline", "lede", "body")
 
@@ -246,4 +246,96 @@ def reused_spans(corpus: pd.DataFrame, *, n: int = 5, order_by: str = "date") ->
             seen.setdefault(gram, doc_id)
     frame = pd.DataFrame(rows, columns=["doc_id", "start", "end", "source_doc"])
     frame.attrs.update(source="watchwords.reused_spans", n=n, order_by=order_by)
+    return frame
+
+
+def quote_variants(corpus: pd.DataFrame, *, relations: pd.DataFrame | None = None,
+                   min_similarity: float = 0.3) -> pd.DataFrame:
+    """Group the attributed contents that render the same statement in different reports.
+
+    Contents of :func:`watchwords.attributions` from different documents are linked when the Jaccard
+    similarity of their word sets reaches ``min_similarity``; linked contents form a group (single
+    linkage). Within a group the reference is the content of the earliest document (by ``date``,
+    then doc_id); each variant lists the words it swapped relative to the reference (difflib
+    replacements, "conscript → reservist"), so that rewordings across outlets are visible.
+
+    Returns:
+        Columns group_id, doc_id, relation_id, source_canonical, kind, content, similarity (to the
+        reference), swaps; only groups spanning at least two documents.
+    """
+    from .attribution import attributions
+
+    corpus = as_corpus(corpus)
+    relations = attributions(corpus) if relations is None else relations
+    if relations.empty:
+        return pd.DataFrame(columns=["group_id", "doc_id", "relation_id", "source_canonical", "kind", "content",
+                                     "similarity", "swaps"])
+    import re
+
+    words = [re.findall(r"\w+(?:[-'’]\w+)*", c.lower()) for c in relations["content"]]
+    sets = [set(w) for w in words]
+    parent = list(range(len(relations)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    docs = relations["doc_id"].astype(str).tolist()
+    for i in range(len(relations)):
+        for j in range(i + 1, len(relations)):
+            if docs[i] == docs[j] or not sets[i] or not sets[j]:
+                continue
+            if len(sets[i] & sets[j]) / len(sets[i] | sets[j]) >= min_similarity:
+                parent[find(i)] = find(j)
+    order = {d: k for k, d in enumerate(corpus.sort_values(["date", "doc_id"] if "date" in corpus.columns
+                                                           else ["doc_id"])["doc_id"].astype(str))}
+    groups: dict[int, list[int]] = {}
+    for i in range(len(relations)):
+        groups.setdefault(find(i), []).append(i)
+    rows = []
+    group_id = 0
+    for members in groups.values():
+        if len({docs[i] for i in members}) < 2:
+            continue
+        members.sort(key=lambda i: (order.get(docs[i], 0), i))
+        reference = members[0]
+        for i in members:
+            matcher = difflib.SequenceMatcher(a=words[reference], b=words[i], autojunk=False)
+            swaps = [f"{' '.join(words[reference][a1:a2])} → {' '.join(words[i][b1:b2])}"
+                     for op, a1, a2, b1, b2 in matcher.get_opcodes() if op == "replace"]
+            union = sets[reference] | sets[i]
+            row = relations.iloc[i]
+            rows.append({"group_id": group_id, "doc_id": docs[i], "relation_id": int(row["relation_id"]),
+                         "source_canonical": row["source_canonical"], "kind": row["kind"], "content": row["content"],
+                         "similarity": len(sets[reference] & sets[i]) / len(union) if union else 1.0,
+                         "swaps": "; ".join(swaps)})
+        group_id += 1
+    frame = pd.DataFrame(rows, columns=["group_id", "doc_id", "relation_id", "source_canonical", "kind", "content",
+                                        "similarity", "swaps"])
+    frame.attrs.update(source="watchwords.quote_variants", min_similarity=min_similarity)
+    return frame
+
+
+def derivations(corpus: pd.DataFrame, reuse_table: pd.DataFrame, *, part: str = "all",
+                min_containment: float = 0.5) -> pd.DataFrame:
+    """Which report derives from which: an edge earlier → later when at least ``min_containment`` of
+    the later report's shingles are contained in the earlier one (documents ordered by date, then doc_id).
+
+    Returns:
+        Columns citing (the earlier document), cited (the later one), cue (the containment as a
+        percentage), containment; drawable with ``plot_attribution_chains(..., title=...)``.
+    """
+    corpus = as_corpus(corpus)
+    order = {d: k for k, d in enumerate(corpus.sort_values(["date", "doc_id"] if "date" in corpus.columns
+                                                           else ["doc_id"])["doc_id"].astype(str))}
+    rows = []
+    for row in reuse_table[reuse_table["part"] == part].itertuples(index=False):
+        earlier, later = (row.doc_a, row.doc_b) if order.get(row.doc_a, 0) <= order.get(row.doc_b, 0) else (row.doc_b, row.doc_a)
+        contained = row.containment_b_in_a if later == row.doc_b else row.containment_a_in_b
+        if contained == contained and contained >= min_containment:
+            rows.append({"citing": earlier, "cited": later, "cue": f"{contained:.0%}", "containment": contained})
+    frame = pd.DataFrame(rows, columns=["citing", "cited", "cue", "containment"])
+    frame.attrs.update(source="watchwords.derivations", part=part, min_containment=min_containment)
     return frame
