@@ -48,7 +48,7 @@ from .plotting import (
     plot_keyness,
     plot_timeline,
 )
-from .reuse import align, derivations, quote_variants, reuse, reused_spans, shingles
+from .reuse import align, demo_pair, derivations, quote_variants, reuse, reused_spans, shingles
 from .text import (
     compare_tokenizers,
     document_lengths,
@@ -75,6 +75,7 @@ __all__ = [
     "compare_tokenizers",
     "corpus_note",
     "count_terms",
+    "demo_pair",
     "derivations",
     "dispersion",
     "document_lengths",

@@ -209,9 +209,11 @@ def _is_capital(tok: _Tok) -> bool:
 
 
 def _source_left(toks: list[_Tok], cue_index: int, lexicon: _Lexicon) -> tuple[int, int] | None:
-    """Token range [i, j) of the source phrase ending before toks[cue_index] (skipping adverbs)."""
+    """Token range [i, j) of the source phrase ending before toks[cue_index] (skipping adverbs, and the
+    auxiliary of "was quoted as saying")."""
     j = cue_index
-    while j > 0 and toks[j - 1].low in _SKIP_BEFORE_CUE:
+    passive_cue = toks[cue_index].low == "quoted"
+    while j > 0 and (toks[j - 1].low in _SKIP_BEFORE_CUE or (passive_cue and toks[j - 1].low in ("was", "is", "were", "are"))):
         j -= 1
     if j == 0:
         return None
@@ -263,7 +265,9 @@ def _cue_span(text: str, toks: list[_Tok], index: int, length: int) -> tuple[int
     """The cue with auxiliaries and adverbs before it ("has said", "also said") and a time or medium
     after it ("said Monday", "said in an interview"), as PolNeAR annotates cues."""
     first = index
-    while first > 0 and toks[first - 1].low in _CUE_LEFT and not toks[first - 1].quoted:
+    passive_cue = toks[index].low == "quoted"
+    while first > 0 and not toks[first - 1].quoted and (
+            toks[first - 1].low in _CUE_LEFT or (passive_cue and toks[first - 1].low in ("was", "is", "were", "are"))):
         first -= 1
     end = toks[index + length - 1].end
     match = _CUE_RIGHT.match(text, end)
@@ -346,6 +350,8 @@ def _cue_at(toks: list[_Tok], index: int, lexicon: _Lexicon) -> tuple[int, tuple
     info = lexicon.verbs.get(tok.low)
     if info is None:
         return None
+    if tok.low == "saying" and index >= 2 and toks[index - 1].low == "as" and toks[index - 2].low == "quoted":
+        return None  # part of "quoted as saying", found from "quoted"
     # a noun, not a verb: "the report", "a new tell", "this claim"
     if index > 0 and toks[index - 1].low in _NOUN_CONTEXT and not tok.low.endswith(("ed", "ing")):
         return None

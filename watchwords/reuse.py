@@ -24,7 +24,7 @@ import pandas as pd
 
 from .text import as_corpus, tokens
 
-__all__ = ["shingles", "reuse", "align", "reused_spans", "quote_variants", "derivations"]
+__all__ = ["shingles", "reuse", "align", "reused_spans", "quote_variants", "derivations", "demo_pair"]
 
 _PARTS = ("headline", "lede", "body")
 
@@ -339,3 +339,21 @@ def derivations(corpus: pd.DataFrame, reuse_table: pd.DataFrame, *, part: str = 
     frame = pd.DataFrame(rows, columns=["citing", "cited", "cue", "containment"])
     frame.attrs.update(source="watchwords.derivations", part=part, min_containment=min_containment)
     return frame
+
+
+def demo_pair(corpus: pd.DataFrame) -> pd.DataFrame:
+    """The seed and a retelling of it written for teaching (``watchwords/data/rewrite_demo.txt``), as a
+    two-document corpus (doc_ids "seed" and "rewrite"), so reuse can be shown when only the seed is present.
+
+    The retelling is the project's own text, modelled on the kinds of change seen in the coverage: a
+    hunting headline, "facial recognition" replaced by "video surveillance", attribution to "Russian
+    state media", and the quote back-translated with "conscript" turned into "reservist".
+    """
+    from importlib import resources
+
+    seed = corpus.loc[corpus["doc_id"] == "a_jpost_reuters", "text"]
+    if seed.empty:
+        raise ValueError("demo_pair needs the seed (doc_id a_jpost_reuters) in the corpus")
+    rewrite = resources.files("watchwords.data").joinpath("rewrite_demo.txt").read_text(encoding="utf-8")
+    return pd.DataFrame({"doc_id": ["seed", "rewrite"], "text": [seed.iloc[0], rewrite],
+                         "date": ["2023-04-18", "2023-04-19"], "outlet": ["The Jerusalem Post", "Demo Retelling"]})
