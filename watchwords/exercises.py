@@ -128,6 +128,31 @@ def _agentless_in_seed(corpus: pd.DataFrame | None, manifest: pd.DataFrame | Non
     return int((table["kind"] == "agentless").sum())
 
 
+def _lede_containment(corpus: pd.DataFrame | None, manifest: pd.DataFrame | None) -> float:
+    from .reuse import demo_pair, reuse
+
+    assert corpus is not None, "pass corpus=... to check()"
+    table = reuse(demo_pair(corpus)).set_index(["doc_a", "doc_b", "part"])
+    return round(float(table.loc[("rewrite", "seed", "lede"), "containment_a_in_b"]), 2)
+
+
+def _swapped_noun(corpus: pd.DataFrame | None, manifest: pd.DataFrame | None) -> str:
+    from .reuse import demo_pair, quote_variants
+
+    assert corpus is not None, "pass corpus=... to check()"
+    variants = quote_variants(demo_pair(corpus))
+    swap = variants.loc[variants["doc_id"] == "rewrite", "swaps"].iloc[0]
+    return swap.split(" → ")[1]
+
+
+def _seed_shingles(corpus: pd.DataFrame | None, manifest: pd.DataFrame | None) -> int:
+    from .reuse import demo_pair, reuse
+
+    assert corpus is not None, "pass corpus=... to check()"
+    table = reuse(demo_pair(corpus)).set_index(["doc_a", "doc_b", "part"])
+    return int(table.loc[("rewrite", "seed", "all"), "shingles_b"])
+
+
 EXERCISES: dict[str, Exercise] = {
     "01.1": Exercise("How many documents in the manifest credit TASS (exactly 'TASS') in attributes_to?",
                      "Use watchwords.attributed_sources(manifest) and count distinct doc_id where source == 'TASS'.",
@@ -165,6 +190,15 @@ EXERCISES: dict[str, Exercise] = {
     "04.3": Exercise("How many agentless passives does the seed contain (kind == 'agentless')?",
                      "Use watchwords.passives on the seed and count the kinds.",
                      _agentless_in_seed),
+    "05.1": Exercise("What share of the retelling's lede 5-grams occur in the seed (containment, 2 decimals)?",
+                     "ww.reuse(ww.demo_pair(corpus)): the row rewrite / seed / lede, column containment_a_in_b.",
+                     _lede_containment),
+    "05.2": Exercise("Which noun replaced 'conscript' in the retelling's version of Loktev's quote?",
+                     "ww.quote_variants(ww.demo_pair(corpus)) lists the swaps.",
+                     _swapped_noun),
+    "05.3": Exercise("How many distinct 5-word shingles does the seed have (part 'all')?",
+                     "Look at shingles_b of the rewrite / seed / all row (the seed is doc_b there).",
+                     _seed_shingles),
 }
 
 
