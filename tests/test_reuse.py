@@ -84,3 +84,15 @@ def test_derivations_point_from_earlier_to_later(reuse_corpus) -> None:
     assert edges[["citing", "cited", "cue"]].values.tolist() == [
         ["copy", "edit", "52%"], ["wire", "copy", "100%"], ["wire", "edit", "52%"]]
     assert ww.derivations(reuse_corpus, ww.reuse(reuse_corpus), min_containment=0.6).cited.tolist() == ["copy"]
+
+
+def test_reused_wire_copy_left_out_of_frame_counts(reuse_corpus) -> None:
+    spans = ww.reused_spans(reuse_corpus, n=5)
+    plain = ww.frames(reuse_corpus)
+    once = ww.frames(reuse_corpus, exclude_spans=spans)
+    # the copy repeats the wire entirely: none of its matches remain; the edit keeps its new "hunt" and "track down"
+    assert set(plain.doc_id) == {"wire", "copy", "edit"}
+    assert "copy" not in set(once.doc_id)
+    assert once[once.doc_id == "edit"].match.tolist() == ["hunt", "track down"]
+    profile = ww.frame_profile(reuse_corpus, unit="document", exclude_spans=spans).set_index("frame")
+    assert profile.loc["F4 authoritarian control", "n_with"] == 1

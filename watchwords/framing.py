@@ -82,13 +82,16 @@ def _parts_with_lede(table: pd.DataFrame) -> list[str]:
             for doc, para, part in zip(table["doc_id"], table["para_id"], table["part"])]
 
 
-def frames(corpus: pd.DataFrame | str, *, voice_spans: pd.DataFrame | None = None) -> pd.DataFrame:
+def frames(corpus: pd.DataFrame | str, *, voice_spans: pd.DataFrame | None = None,
+           exclude_spans: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per frame-indicator match (rules in the module docstring).
 
     Args:
         corpus: a corpus from ``load_corpus`` or a plain string.
         voice_spans: quoted spans for the voice column (default: text inside quotation marks;
             pass ``watchwords.voice(corpus)`` to use attributed content).
+        exclude_spans: spans whose words are not matched, e.g. :func:`watchwords.reused_spans`
+            so that syndicated wire copy is counted once.
 
     Returns:
         Columns doc_id, para_id, sent_id, frame, indicator, match (the text), start, end,
@@ -96,7 +99,7 @@ def frames(corpus: pd.DataFrame | str, *, voice_spans: pd.DataFrame | None = Non
     """
     index, false_friends = _dictionary()
     wildcards = [e for entries in index.values() for e in entries if e[0][0].endswith("*")]
-    table = tokens(corpus, parts="all", drop_punct=False, voice_spans=voice_spans)
+    table = tokens(corpus, parts="all", drop_punct=False, voice_spans=voice_spans, exclude_spans=exclude_spans)
     table = table.assign(part=_parts_with_lede(table))
     rows = []
     for (_, _), sent in table.groupby(["doc_id", "sent_id"], sort=False):
@@ -347,14 +350,15 @@ def hedges(corpus: pd.DataFrame | str) -> pd.DataFrame:
 _UNITS = {"sentence": ["doc_id", "sent_id"], "paragraph": ["doc_id", "para_id"], "document": ["doc_id"]}
 
 
-def _unit_frames(corpus: pd.DataFrame, unit: str, voice_spans: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _unit_frames(corpus: pd.DataFrame, unit: str, voice_spans: pd.DataFrame | None,
+                 exclude_spans: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(units with their tokens, matches) for frame_profile and frame_differences."""
     if unit not in _UNITS:
         raise ValueError(f"unit={unit!r}: use 'sentence', 'paragraph' or 'document'")
     keys = _UNITS[unit]
-    table = tokens(corpus, parts="all", drop_punct=True)
+    table = tokens(corpus, parts="all", drop_punct=True, exclude_spans=exclude_spans)
     units = table.groupby(keys, sort=False).size().rename("n_tokens").reset_index()
-    matches = frames(corpus, voice_spans=voice_spans)
+    matches = frames(corpus, voice_spans=voice_spans, exclude_spans=exclude_spans)
     matches = matches[~matches["negated"]]
     return units, matches
 
@@ -365,6 +369,7 @@ def frame_profile(
     by: str | None = None,
     unit: str = "sentence",
     voice_spans: pd.DataFrame | None = None,
+    exclude_spans: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """How often each frame occurs: the share of units (sentences, paragraphs or documents) with the frame,
     and its weighted rate per 1,000 tokens, per group of a metadata column.
@@ -377,7 +382,7 @@ def frame_profile(
         zeros included).
     """
     corpus = as_corpus(corpus)
-    units, matches = _unit_frames(corpus, unit, voice_spans)
+    units, matches = _unit_frames(corpus, unit, voice_spans, exclude_spans)
     keys = _UNITS[unit]
     labels = dict(zip(corpus["doc_id"], corpus[by].astype(str))) if by else {d: "all" for d in corpus["doc_id"]}
     if by and by not in corpus.columns:
