@@ -227,3 +227,20 @@ def test_outlet_types_vocabulary() -> None:
     vocab = ww.outlet_types()
     assert list(vocab.columns) == ["outlet_type", "definition", "decision_rule", "examples"]
     assert "state media" in set(vocab.outlet_type) and vocab.definition.str.len().min() > 10
+
+
+def test_load_manifest_and_attributed_sources(seed_corpus) -> None:
+    manifest = ww.load_manifest(seed_corpus)
+    assert len(manifest) == 69 and manifest.line.iloc[0] == 2
+    assert manifest.date_precision.value_counts().to_dict() == {"day": 35, "unknown": 29, "month": 5}
+    sources = ww.attributed_sources(manifest)
+    seed = sources[sources.doc_id == "a_jpost_reuters"]
+    assert seed[["position", "source", "remark"]].values.tolist() == [
+        [0, "Reuters", ""], [1, "TASS", ""], [2, "Maxim Loktev", ""],
+        [3, "Moscow Department of Information Technologies", "2017"]]
+
+
+def test_corpus_note_both_cases(make_corpus, seed_corpus) -> None:
+    assert ww.corpus_note(ww.load_corpus(seed_corpus)).startswith("Only the seed article is present (1 of 69")
+    two = ww.load_corpus(make_corpus({"a": "One.", "b": "Two."}))
+    assert ww.corpus_note(two) == "2 of 2 documents listed in the manifest have their text on this machine."

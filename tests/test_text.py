@@ -199,3 +199,15 @@ def test_re_and_nltk_regex_engines_agree(text: str) -> None:
     from watchwords.text import token_regex, word_tokenizer
 
     assert token_regex().findall(text) == word_tokenizer().tokenize(text)
+
+
+def test_document_lengths_exact() -> None:
+    from tests.conftest import WIRE_STORY
+
+    table = ww.document_lengths(WIRE_STORY)
+    assert table[["part", "n_paragraphs", "n_sentences", "n_words"]].values.tolist() == [
+        # counted by hand: body 19 + 18 + 14 words ("1,200" is two words under this word pattern)
+        ["headline", 1, 1, 8], ["standfirst", 1, 1, 12], ["byline", 1, 1, 3], ["caption", 1, 1, 10],
+        ["credit", 1, 1, 4], ["body", 3, 3, 51]]
+    assert table.set_index("part").loc["headline", "n_chars"] == len(
+        "Northbridge turns on face-matching cameras at stations - Agency")
