@@ -144,8 +144,10 @@ def build_report(
         if "png" not in files:
             continue
         stem = html.escape(sidecar.stem)
-        figures.append(f'<figure><a href="figures/{stem}.png"><img src="figures/{stem}.png" alt="{stem}"></a>'
-                       f'<figcaption>{stem}: <a href="figures/{stem}.csv">data (CSV)</a> · '
+        title = html.escape(str(record.get("parameters", {}).get("title") or ""))
+        label = f"{stem}: {title}" if title else stem
+        figures.append(f'<figure><a href="figures/{stem}.png"><img src="figures/{stem}.png" alt="{label}"></a>'
+                       f'<figcaption>{label}. <a href="figures/{stem}.csv">data (CSV)</a> · '
                        f'<a href="figures/{stem}.json">provenance</a></figcaption></figure>')
     atomic_write_text(out / "index.html", _PAGE.format(
         corpus_line=corpus_line, rows=rows, figures="\n".join(figures) or "<p>No figure was exported.</p>",
