@@ -614,6 +614,7 @@ attributed; the quote itself carries only F6 (*conscript*). The reporter's own v
 (*make life harder for thousands of men*) and more F6.
 
 ### 4.4 Frame profiles per document and outlet type"""),
+code('by_document = ww.frame_profile(corpus, by="doc_id", unit="sentence")\nax = ww.plot_heatmap(by_document.pivot(index="doc_id", columns="frame", values="share"), title="Share of sentences with each frame, per document")'),
 code('profile = ww.frame_profile(corpus, by="outlet_type", unit="sentence")\nax = ww.plot_heatmap(profile.pivot(index="outlet_type", columns="frame", values="share"), title="Share of sentences with each frame")'),
 code('if corpus.groupby("outlet_type", observed=True).size().ge(2).sum() >= 2:\n    differences = ww.frame_differences(corpus, by="outlet_type", n_boot=1000, seed=0)\nelse:\n    differences = None\n    print("Differences between outlet types need two types with two documents each: fetch the comparable reports.")\ndifferences'),
 md("""With the seed alone there is one outlet type and no difference to estimate; the bootstrap refuses rather than
