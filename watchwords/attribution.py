@@ -38,7 +38,6 @@ text with almost no English function words) are skipped with a warning.
 
 from __future__ import annotations
 
-import bisect
 import re
 import warnings
 from collections.abc import Iterable

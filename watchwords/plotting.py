@@ -188,9 +188,9 @@ def plot_attribution_chains(chains: pd.DataFrame, *, title: str = "Who cites who
     for level, names in columns.items():
         for k, name in enumerate(names):
             position[name] = (level, -(k - (len(names) - 1) / 2))
-    boxes = {name: ax.text(x, y, name, ha="center", va="center", fontsize=9, zorder=3,
-                           bbox={"boxstyle": "round,pad=0.3", "facecolor": "#e0ecf4", "edgecolor": "#8c96c6"})
-             for name, (x, y) in position.items()}
+    for name, (x, y) in position.items():
+        ax.text(x, y, name, ha="center", va="center", fontsize=9, zorder=3,
+                bbox={"boxstyle": "round,pad=0.3", "facecolor": "#e0ecf4", "edgecolor": "#8c96c6"})
     for citing, cited, cue in zip(chains["citing"], chains["cited"], chains["cue"]):
         (x1, y1), (x2, y2) = position[citing], position[cited]
         # the line from box to box, with the arrow head placed mid-way so no label box hides it
