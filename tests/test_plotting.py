@@ -86,3 +86,14 @@ def test_plot_attribution_chains(seed) -> None:
     assert cues == chains.cue.tolist()
     assert len(ax.lines) == len(chains)
     plt.close("all")
+
+
+def test_plot_heatmap_writes_every_value() -> None:
+    import pandas as pd
+
+    table = pd.DataFrame({"F1": [0.5, 0.0], "F2": [0.25, 1.0]}, index=["state media", "NGO"])
+    ax = ww.plot_heatmap(table, title="Shares", fmt="{:.2f}")
+    assert [t.get_text() for t in ax.texts] == ["0.50", "0.25", "0.00", "1.00"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["state media", "NGO"]
+    assert ax.get_title() == "Shares" and ax.watchwords["data"].columns.tolist() == ["index", "F1", "F2"]
+    plt.close("all")

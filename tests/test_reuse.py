@@ -96,3 +96,11 @@ def test_reused_wire_copy_left_out_of_frame_counts(reuse_corpus) -> None:
     assert once[once.doc_id == "edit"].match.tolist() == ["hunt", "track down"]
     profile = ww.frame_profile(reuse_corpus, unit="document", exclude_spans=spans).set_index("frame")
     assert profile.loc["F4 authoritarian control", "n_with"] == 1
+
+
+def test_demo_pair(seed_corpus, make_corpus) -> None:
+    pair = ww.demo_pair(ww.load_corpus(seed_corpus))
+    assert pair.doc_id.tolist() == ["seed", "rewrite"]
+    assert pair.text[1].startswith("HEADLINE: Russia hunts young men dodging the draft")
+    with pytest.raises(ValueError, match="needs the seed"):
+        ww.demo_pair(ww.load_corpus(make_corpus({"a": "One."})))

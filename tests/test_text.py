@@ -211,3 +211,13 @@ def test_document_lengths_exact() -> None:
         ["credit", 1, 1, 4], ["body", 3, 3, 51]]
     assert table.set_index("part").loc["headline", "n_chars"] == len(
         "Northbridge turns on face-matching cameras at stations - Agency")
+
+
+def test_compare_tokenizers_exact() -> None:
+    table = ww.compare_tokenizers('"Moscow\'s 3,000 cameras."')
+    rows = dict(zip(table.tokenizer, table.tokens))
+    assert rows["watchwords (RegexpTokenizer)"] == '" | Moscow | \'s | 3,000 | cameras | . | "'
+    assert rows["TreebankWordTokenizer"] == "`` | Moscow | 's | 3,000 | cameras | . | ''"  # quotes rewritten
+    assert rows["WordPunctTokenizer"] == "\" | Moscow | ' | s | 3 | , | 000 | cameras | .\""
+    assert rows["whitespace split"] == "\"Moscow's | 3,000 | cameras.\""
+    assert table.n_tokens.tolist()[0] == 7

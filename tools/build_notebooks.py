@@ -447,15 +447,15 @@ expert or affected person is quoted. With the comparable reports fetched, the sa
 of outlet lets speak.
 
 ### 4.4 The chain of sources"""),
-code('chains = ww.attribution_chains(corpus)\nchains'),
+code('chains = ww.attribution_chains(corpus, relations)\nchains'),
 code('ax = ww.plot_attribution_chains(chains[chains.doc_id == "a_jpost_reuters"])'),
-code('ww.attribution_hops(corpus)'),
+code('ww.attribution_hops(corpus, relations)'),
 md("""The chain **The Jerusalem Post → Reuters → TASS → Maxim Loktev** comes out of the text and the manifest: Loktev's
 words reach the reader three hops from their origin, each hop a chance to reword them (the comparison notebook
 measures how). The 2017 figure is two hops away.
 
 ### 4.5 The reporter's voice and the sources' voice"""),
-code('spans = ww.voice(corpus)\nlengths = spans.assign(chars=spans.end - spans.start).groupby(["doc_id", "voice"]).chars.sum().unstack(fill_value=0)\nlengths.assign(quoted_share=(lengths.quoted / lengths.sum(axis=1)).round(2))'),
+code('spans = ww.voice(corpus, relations)\nlengths = spans.assign(chars=spans.end - spans.start).groupby(["doc_id", "voice"]).chars.sum().unstack(fill_value=0)\nlengths.assign(quoted_share=(lengths.quoted / lengths.sum(axis=1)).round(2))'),
 code('by_voice = pd.concat({\n    "reporter": ww.frequencies(corpus, voice="reporter", voice_spans=spans, stopwords="english").set_index("term")["count"],\n    "attributed": ww.frequencies(corpus, voice="quoted", voice_spans=spans, stopwords="english").set_index("term")["count"],\n}, axis=1).fillna(0).astype(int)\nby_voice.reindex(["cameras", "facial", "surveillance", "evaders", "conscript", "putin", "law", "service"]).fillna(0).astype(int)'),
 md("""About a fifth of the seed's characters are attributed content; the rest is the reporter's voice. Compared with
 notebook 02, where only quotation marks counted, the headline and the lead's claim now count as attributed (to

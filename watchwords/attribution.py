@@ -402,7 +402,7 @@ def _extract_document(text: str, lexicon: _Lexicon) -> list[_Relation]:
         sentences = split_sentences(text, para.start, para.end)
         if para.part == "headline":
             match = _HEADLINE_SOURCE.search(text, para.start, para.end)
-            if match and any(_is_capital(_Tok(w, w.lower(), 0, 0)) for w in match.group(1).split()):
+            if match and any(w[:1].isupper() for w in match.group(1).split()):
                 s, e = match.span(1)
                 dash = text.index(match.group().strip()[0], match.start())
                 content = _trim(text, para.start, match.start())

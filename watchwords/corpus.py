@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from ._io import sha256_bytes, write_csv_rows
-from .textformat import PART_KINDS, parse_document
+from .textformat import PART_KINDS, Paragraph, parse_document
 
 __all__ = [
     "MANIFEST_COLUMNS",
@@ -186,24 +186,26 @@ def _display(path: Path, root: Path) -> str:
         return str(path)
 
 
-def _text_problems(file: Path, shown: str, data: bytes) -> tuple[str | None, list[Problem]]:
+def _text_problems(file: Path, shown: str, data: bytes) -> tuple[str | None, list[Paragraph], list[Problem]]:
+    """Decode and parse a text once: (text, its paragraphs, problems)."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return None, [Problem(shown, None, f"byte {exc.start}", f"the text is not valid UTF-8 ({exc.reason})",
-                              "save the file as UTF-8 in your editor")]
-    if not parse_document(text):
-        return text, [Problem(shown, None, "", "the text is empty", "write the report's text into the file, "
-                              "or set the manifest row's status to 'to fetch'")]
-    return text, []
+        return None, [], [Problem(shown, None, f"byte {exc.start}", f"the text is not valid UTF-8 ({exc.reason})",
+                                  "save the file as UTF-8 in your editor")]
+    paragraphs = parse_document(text)
+    if not paragraphs:
+        return text, [], [Problem(shown, None, "", "the text is empty", "write the report's text into the file, "
+                                  "or set the manifest row's status to 'to fetch'")]
+    return text, paragraphs, []
 
 
-def _validate(root: Path) -> tuple[list[Problem], dict[str, str]]:
-    """Validate the corpus at ``root``; returns problems and the decoded texts by doc_id."""
+def _validate(root: Path) -> tuple[list[Problem], dict[str, tuple[str, list[Paragraph]]]]:
+    """Validate the corpus at ``root``; returns problems and, by doc_id, the decoded text and its paragraphs."""
     manifest = root / "manifest.csv"
     mshown = _display(manifest, root)
     problems: list[Problem] = []
-    texts: dict[str, str] = {}
+    texts: dict[str, tuple[str, list[Paragraph]]] = {}
     try:
         header, rows = read_manifest(manifest)
     except CorpusError as err:
@@ -290,10 +292,10 @@ def _validate(root: Path) -> tuple[list[Problem], dict[str, str]]:
                                     "set status to 'present' (or 'fetched') if the file is the report's text", "warning"))
             continue
         data = file.read_bytes()
-        text, text_problems = _text_problems(file, shown, data)
+        text, paragraphs, text_problems = _text_problems(file, shown, data)
         problems.extend(text_problems)
         if text is not None and not text_problems and doc_id:
-            texts[doc_id] = text
+            texts[doc_id] = (text, paragraphs)
         if sha and _SHA_RE.fullmatch(sha) and sha256_bytes(data) != sha:
             problems.append(Problem(mshown, line, "sha256", f"{shown} has changed since its sha256 was recorded",
                                     f"if the change is intended, record it with 'python -m watchwords rehash {doc_id}'"))
@@ -323,11 +325,11 @@ def validate_corpus(path: str | Path = "corpus") -> list[Problem]:
     return problems
 
 
-def _corpus_hash(root: Path, texts: dict[str, str]) -> str:
+def _corpus_hash(root: Path, texts: dict[str, tuple[str, list[Paragraph]]]) -> str:
     digest = hashlib.sha256((root / "manifest.csv").read_bytes())
     for doc_id in sorted(texts):
         digest.update(doc_id.encode())
-        digest.update(texts[doc_id].encode("utf-8"))
+        digest.update(texts[doc_id][0].encode("utf-8"))
     return digest.hexdigest()
 
 
@@ -363,9 +365,8 @@ def load_corpus(path: str | Path = "corpus") -> pd.DataFrame:
         doc_id = row["doc_id"]
         if doc_id not in texts:
             continue
-        text = texts[doc_id]
-        parts = {kind: [] for kind in PART_KINDS}
-        paragraphs = parse_document(text)
+        text, paragraphs = texts[doc_id]
+        parts: dict[str, list[str]] = {kind: [] for kind in PART_KINDS}
         for para in paragraphs:
             parts[para.part].append(text[para.start:para.end])
         record = {column: row.get(column, "") for column in header if column in row}

@@ -133,7 +133,8 @@ def frames(corpus: pd.DataFrame | str, *, voice_spans: pd.DataFrame | None = Non
                          "weight": weight, "negated": negated, "voice": sent["voice"].iloc[i],
                          "part": sent["part"].iloc[i]})
             i = j
-    texts = dict(zip(as_corpus(corpus)["doc_id"], as_corpus(corpus)["text"]))
+    documents = as_corpus(corpus)
+    texts = dict(zip(documents["doc_id"], documents["text"]))
     frame_table = pd.DataFrame(rows, columns=["doc_id", "para_id", "sent_id", "frame", "indicator", "start", "end",
                                               "weight", "negated", "voice", "part"])
     frame_table = frame_table.astype({"para_id": "int64", "sent_id": "int64", "start": "int64", "end": "int64",

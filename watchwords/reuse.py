@@ -37,6 +37,12 @@ def _word_table(corpus: pd.DataFrame) -> pd.DataFrame:
     return table.assign(part=part, word=table["token"].str.replace("’", "'", regex=False).str.lower())
 
 
+def _publication_order(corpus: pd.DataFrame) -> dict[str, int]:
+    """doc_id -> rank by date as written ("unknown" after every date), then doc_id."""
+    keys = ["date", "doc_id"] if "date" in corpus.columns else ["doc_id"]
+    return {d: k for k, d in enumerate(corpus.sort_values(keys)["doc_id"].astype(str))}
+
+
 def shingles(words: list[str], n: int = 5) -> set[tuple[str, ...]]:
     """The distinct word n-grams of a word list (a text shorter than n gives one shingle of all its words).
 
@@ -289,8 +295,7 @@ def quote_variants(corpus: pd.DataFrame, *, relations: pd.DataFrame | None = Non
                 continue
             if len(sets[i] & sets[j]) / len(sets[i] | sets[j]) >= min_similarity:
                 parent[find(i)] = find(j)
-    order = {d: k for k, d in enumerate(corpus.sort_values(["date", "doc_id"] if "date" in corpus.columns
-                                                           else ["doc_id"])["doc_id"].astype(str))}
+    order = _publication_order(corpus)
     groups: dict[int, list[int]] = {}
     for i in range(len(relations)):
         groups.setdefault(find(i), []).append(i)
@@ -328,8 +333,7 @@ def derivations(corpus: pd.DataFrame, reuse_table: pd.DataFrame, *, part: str = 
         percentage), containment; drawable with ``plot_attribution_chains(..., title=...)``.
     """
     corpus = as_corpus(corpus)
-    order = {d: k for k, d in enumerate(corpus.sort_values(["date", "doc_id"] if "date" in corpus.columns
-                                                           else ["doc_id"])["doc_id"].astype(str))}
+    order = _publication_order(corpus)
     rows = []
     for row in reuse_table[reuse_table["part"] == part].itertuples(index=False):
         earlier, later = (row.doc_a, row.doc_b) if order.get(row.doc_a, 0) <= order.get(row.doc_b, 0) else (row.doc_b, row.doc_a)
