@@ -4,6 +4,12 @@ Builds the scaled corpus of bench_corpus.py (the shipped texts replicated under 
 --megabytes) and times ``watchwords.attributions`` over it. Run from the repository folder:
 
     python bench/bench_attribution.py --megabytes 20
+
+The shipped corpus is one wire story in short paragraphs. ``--texts DIR`` replicates the ``*.txt``
+files of another folder instead, e.g. the PolNeAR dev texts (longer US political news paragraphs),
+read in place and never copied into the repository:
+
+    python bench/bench_attribution.py --megabytes 20 --texts ../shared/eval/polnear-dev/text
 """
 
 from __future__ import annotations
@@ -22,11 +28,29 @@ import pandas as pd  # noqa: E402
 import watchwords as ww  # noqa: E402
 
 
+def replicated_texts(folder: Path, megabytes: float) -> tuple[int, list[tuple[str, str]]]:
+    """The .txt files of folder, repeated in name order until they hold at least megabytes of UTF-8."""
+    originals = [(f.stem, f.read_text(encoding="utf-8")) for f in sorted(folder.glob("*.txt"))]
+    if not originals:
+        raise SystemExit(f"{folder}: no .txt files to replicate")
+    texts: list[tuple[str, str]] = []
+    size = 0
+    while size < megabytes * 1e6:
+        name, text = originals[len(texts) % len(originals)]
+        texts.append((f"{len(texts):06d}_{name}", text))
+        size += len(text.encode("utf-8"))
+    return size, texts
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=float, default=20.0)
+    parser.add_argument("--texts", type=Path, help="a folder of .txt files to replicate instead of the corpus")
     args = parser.parse_args()
-    size, texts = scaled_texts(args.megabytes)
+    if args.texts:
+        size, texts = replicated_texts(args.texts, args.megabytes)
+    else:
+        size, texts = scaled_texts(args.megabytes)
     corpus = pd.DataFrame(texts, columns=["doc_id", "text"])
     start = time.perf_counter()
     relations = ww.attributions(corpus)

@@ -7,7 +7,7 @@ import warnings
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import watchwords as ww
@@ -42,6 +42,9 @@ def triples(text: str) -> list[tuple[str, str, str, str]]:
          [("Open Streets", "according to", "The system has no legal basis", "indirect")]),
         ('Moor said the plan was "working well" for the city.',
          [("Moor", "said", 'the plan was "working well" for the city', "mixed")]),
+        # a multi-word cue with no one-word cue in its sentence (such sentences used to be skipped)
+        ("The ministry pointed out that the cameras were legal.",
+         [("The ministry", "pointed out", "the cameras were legal", "indirect")]),
         ("It was reported that the cameras failed twice.",
          [("", "It was reported", "that the cameras failed twice", "no explicit source")]),
         ("Он сказал «да».", []),
@@ -130,6 +133,21 @@ def test_never_raises_and_offsets_are_valid(text: str) -> None:
         assert 0 <= row.cue_start < row.cue_end <= len(text)
         assert row.source_start == -1 or 0 <= row.source_start < row.source_end <= len(text)
         assert all(0 <= a < b <= len(text) for a, b in row.content_spans)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(list("Ab n.,;:?!)]([\"“”‘’'«„_9- \n\t") + ["don't", "can’t", "U.S.", "3,000", "O'Br", "'s", "’re"]),
+                max_size=40).map("".join), st.integers(0, 12), st.integers(0, 5))
+@example("Ab's x", 2, 0)  # a clitic at the cut: the character before the range still counts
+@example("“Nobody,” he said; (they) didn't.", 0, 0)
+def test_chunked_tokens_equal_the_token_pattern(text: str, cut_start: int, cut_end: int) -> None:
+    """The attribution tokenizer's shortcuts give exactly the tokens of TOKEN_PATTERN, offsets included."""
+    from watchwords.attribution import _tokens
+    from watchwords.text import token_regex
+
+    start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    expected = [(m.group(), m.start(), m.end()) for m in token_regex().finditer(text, start, end)]
+    assert [(t.text, t.start, t.end) for t in _tokens(text, start, end, [])] == expected
 
 
 def test_long_sentence_does_not_raise() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import watchwords as ww
@@ -83,6 +83,38 @@ def test_sentence_offsets_property(text: str) -> None:
         assert previous <= row.start < row.end
         assert paras.loc[row.para_id, "start"] <= row.start and row.end <= paras.loc[row.para_id, "end"]
         previous = row.end
+
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(list("Ab .?!\"“”'’»)]\n") + ["Mr.", "U.S.", "3.5", "?!", " -- ", "\t"]), max_size=30)
+       .map("".join))
+def test_one_sentence_shortcut_agrees_with_punkt(text: str) -> None:
+    """split_sentences skips Punkt when only the end can close a sentence; the result must be Punkt's."""
+    from watchwords.text import _plain_punkt
+
+    assert split_sentences(text) == list(_plain_punkt().span_tokenize(text))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(["cameras", "Mr", "U.S", "No", "e.g", "Inc", "a", "B", "3", "iv", "wait", "."]) |
+                st.sampled_from(list(" .?!\"“”'’)(\n-,;:") + [". ", "... ", " . . ", ".\n\n"]), max_size=40).map("".join))
+@example("The cameras. The law. Mr. Loktev said so. He left at 5 p.m. Friday. Inc. Next")
+def test_plain_word_shortcut_agrees_with_punkt(text: str) -> None:
+    """The project's Punkt decides "word. Next" without re-tokenizing; every split must equal plain Punkt's."""
+    from watchwords.text import _plain_punkt, sentence_splitter
+
+    assert list(sentence_splitter().span_tokenize(text)) == list(_plain_punkt().span_tokenize(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He said so.", [(0, 11)]), ('He said "so."', [(0, 13)]), ("Why?", [(0, 4)]), ("Who said 'no.')", [(0, 15)]),
+    ("So", [(0, 2)]), ("No!?", [(0, 3), (3, 4)]), ("A. B", [(0, 4)]), ("It is. So", [(0, 6), (7, 9)]),
+])
+def test_one_sentence_shortcut_cases(text: str, expected: list[tuple[int, int]]) -> None:
+    from watchwords.text import _plain_punkt
+
+    assert split_sentences(text) == list(_plain_punkt().span_tokenize(text)) == expected
 
 
 # ---------------------------------------------------------------- tokens

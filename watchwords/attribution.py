@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -162,16 +163,48 @@ class _Tok:
     quoted: bool = False
 
 
+_CHUNK_RE = re.compile(r"\S+")
+_CLOSING = frozenset(",.;:?!)]\"”’'")
+_OPENING = frozenset("\"“‘([«„")  # not ' or ’: after a word character they may start a clitic
+
+
 def _tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[_Tok]:
-    spans = [m.span() for m in token_regex().finditer(text, start, end)]
-    words = [text[a:b] for a, b in spans]
-    segment = text[start:end]
-    lows = [w.lower() for w in words]
-    if "’" in segment:
-        lows = [w.replace("’", "'") for w in lows]
-    inside = [(a, b) for a, b in quotes if a < end and b > start]
-    flags = ([any(a <= s < b for a, b in inside) for s, _ in spans] if inside else [False] * len(spans))
-    return list(map(_Tok, words, lows, [a for a, _ in spans], [b for _, b in spans], flags))
+    """The tokens of text[start:end] (:data:`watchwords.text.TOKEN_PATTERN`), flagged when inside a quote.
+
+    Tokens never cross white space, so each white-space-delimited chunk is tokenized on its own; the
+    common chunks (a word, a word with one closing or opening mark) are split without the regex,
+    which gives the same tokens (tests/test_attribution.py checks this on arbitrary text).
+    """
+    toks: list[_Tok] = []
+    append = toks.append
+    regex = token_regex()
+    curly = "’" in text
+    for chunk in _CHUNK_RE.finditer(text, start, end):
+        word = chunk.group()
+        a = chunk.start()
+        if word.isalpha():
+            append(_Tok(word, word.lower(), a, a + len(word)))
+        elif len(word) > 1 and word[-1] in _CLOSING and word[:-1].isalpha():
+            b = a + len(word) - 1
+            append(_Tok(word[:-1], word[:-1].lower(), a, b))
+            append(_Tok(word[-1], word[-1], b, b + 1))
+        elif len(word) > 1 and word[0] in _OPENING and word[1:].isalpha():
+            append(_Tok(word[0], word[0], a, a + 1))
+            append(_Tok(word[1:], word[1:].lower(), a + 1, a + len(word)))
+        else:
+            for match in regex.finditer(text, a, chunk.end()):
+                piece = match.group()
+                append(_Tok(piece, piece.lower(), match.start(), match.end()))
+    if curly:
+        for tok in toks:
+            if "’" in tok.low:
+                tok.low = tok.low.replace("’", "'")
+    for a, b in quotes:
+        if a < end and b > start:
+            for tok in toks:
+                if a <= tok.start < b:
+                    tok.quoted = True
+    return toks
 
 
 _QUOTE_MARK_RE = re.compile(r"''|``|[\"“”«»„]")
@@ -396,8 +429,11 @@ def _looks_english(text: str) -> bool:
 def _extract_document(text: str, lexicon: _Lexicon) -> list[_Relation]:
     relations: list[_Relation] = []
     sent_id = 0
+    marks = [m.start() for m in _QUOTE_MARK_RE.finditer(text)]  # paragraphs without a quotation mark skip _quote_spans
     for para_id, para in enumerate(parse_document(text)):
-        quotes = _quote_spans(text, para.start, para.end)
+        first_mark = bisect_left(marks, para.start)
+        quotes = (_quote_spans(text, para.start, para.end) if first_mark < len(marks) and marks[first_mark] < para.end
+                  else [])
         quote_inner = [(q[1], q[2]) for q in quotes]
         sentences = split_sentences(text, para.start, para.end)
         if para.part == "headline":
@@ -410,18 +446,15 @@ def _extract_document(text: str, lexicon: _Lexicon) -> list[_Relation]:
                                            ("headline attribution", "neutral", "yes")))
         used_quotes: set[int] = set()
         for s_start, s_end in sentences:
-            if lexicon.quick.isdisjoint(_WORDS.findall(text[s_start:s_end].lower())) and not any(
-                    q[1] < s_end and q[2] > s_start for q in quotes):
+            # Only a sentence with a word that can start a cue, or with a quotation, can hold a relation
+            # (the agentless patterns contain such words too); the others are counted and skipped.
+            if lexicon.quick.isdisjoint(_WORDS.findall(text[s_start:s_end].lower())) and not (quotes and any(
+                    q[1] < s_end and q[2] > s_start for q in quotes)):
                 sent_id += 1
                 continue
             toks = _tokens(text, s_start, s_end, quote_inner)
-            lows = {t.low for t in toks}
-            has_quote = any(q[1] < s_end and q[2] > s_start for q in quotes)
-            has_cue = bool(lows & lexicon.verbs.keys()) or "according" in lows
-            sentence_relations: list[_Relation] = []
-            if has_cue or has_quote:
-                sentence_relations = _sentence_relations(text, toks, s_start, s_end, quotes, used_quotes, lexicon,
-                                                         para_id, sent_id, para.part)
+            sentence_relations = _sentence_relations(text, toks, s_start, s_end, quotes, used_quotes, lexicon,
+                                                     para_id, sent_id, para.part)
             agentless = None if any(r.source for r in sentence_relations) else _AGENTLESS.search(text, s_start, s_end)
             if agentless and not any(a <= agentless.start() < b for a, b in quote_inner):
                 content = _trim(text, agentless.end(), s_end)

@@ -53,13 +53,41 @@ def _word_list(name: str) -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+class _Punkt(PunktSentenceTokenizer):
+    """NLTK's Punkt with one shortcut: a candidate break after a plain word ("cameras. The") is decided
+    without re-tokenizing its context.
+
+    For such a context Punkt's first pass marks the period-final word a sentence break unless the word
+    is a known abbreviation; the second pass changes only abbreviations, ellipses, initials and numbers
+    (and collocations, of which the project has none); so the break stands whenever a token follows,
+    which white space and a token, or a closing quote or bracket, guarantee. Every other context goes
+    to Punkt itself.
+    tests/test_text.py compares the result with plain Punkt on arbitrary text.
+    """
+
+    def text_contains_sentbreak(self, text: str) -> bool:
+        match = _PLAIN_BREAK_RE.fullmatch(text)
+        if match is not None and match.group(1).lower() not in self._params.abbrev_types:
+            return True
+        return super().text_contains_sentbreak(text)
+
+
+_PLAIN_BREAK_RE = re.compile(r"([A-Za-z]{2,})\.(?:\s+\S+|[\"'”’)])")
+
+
 @lru_cache(maxsize=1)
 def sentence_splitter() -> PunktSentenceTokenizer:
     """The project's Punkt tokenizer, built from the versioned word lists (cached, read-only)."""
     params = PunktParameters()
     params.abbrev_types = set(_word_list("abbreviations.txt")) | set("abcdefghijklmnopqrstuvwxyz")
     params.sent_starters = set(_word_list("sentence_starters.txt"))
-    return PunktSentenceTokenizer(params)
+    return _Punkt(params)
+
+
+def _plain_punkt() -> PunktSentenceTokenizer:
+    """The same Punkt without the shortcuts (tests compare against it)."""
+    splitter = sentence_splitter()
+    return PunktSentenceTokenizer(splitter._params)
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -72,7 +100,15 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     """
     end = len(text) if end is None else end
     segment = text[start:end]
+    if segment and not segment[0].isspace() and _ONE_SENTENCE_RE.fullmatch(segment):
+        return [(start, end)]  # no sentence-final mark before the end: Punkt would return the whole segment
     return [(start + a, start + b) for a, b in sentence_splitter().span_tokenize(segment)]
+
+
+# A segment whose only sentence-final marks are one at its very end (before closing quotes or brackets) is
+# one sentence; this shortcut saves the Punkt call for most news paragraphs. tests/test_text.py checks it
+# against Punkt on arbitrary text.
+_ONE_SENTENCE_RE = re.compile(r"[^.?!]*[^.?!\s][.?!]?[\"'”’»)\]]*")
 
 
 def as_corpus(corpus: pd.DataFrame | str) -> pd.DataFrame:
