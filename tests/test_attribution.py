@@ -135,9 +135,13 @@ def test_never_raises_and_offsets_are_valid(text: str) -> None:
         assert all(0 <= a < b <= len(text) for a, b in row.content_spans)
 
 
+_TOKEN_ATOMS = list("Ab n.,;:?!)]([\"“”‘’'«„_9- \n\t") + [
+    "don't", "can’t", "U.S.", "3,000", "O'Br", "'s", "’re", "\xa0", "\u2009", "\x1c", "\u3000",
+    "city's", "CITY’S", "state-owned", "x-", "-y", "a--b"]
+
+
 @settings(max_examples=1000, deadline=None)
-@given(st.lists(st.sampled_from(list("Ab n.,;:?!)]([\"“”‘’'«„_9- \n\t") + ["don't", "can’t", "U.S.", "3,000", "O'Br", "'s", "’re"]),
-                max_size=40).map("".join), st.integers(0, 12), st.integers(0, 5))
+@given(st.lists(st.sampled_from(_TOKEN_ATOMS), max_size=40).map("".join), st.integers(0, 12), st.integers(0, 5))
 @example("Ab's x", 2, 0)  # a clitic at the cut: the character before the range still counts
 @example("“Nobody,” he said; (they) didn't.", 0, 0)
 def test_chunked_tokens_equal_the_token_pattern(text: str, cut_start: int, cut_end: int) -> None:
@@ -146,8 +150,40 @@ def test_chunked_tokens_equal_the_token_pattern(text: str, cut_start: int, cut_e
     from watchwords.text import token_regex
 
     start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
-    expected = [(m.group(), m.start(), m.end()) for m in token_regex().finditer(text, start, end)]
-    assert [(t.text, t.start, t.end) for t in _tokens(text, start, end, [])] == expected
+    expected = [(m.group(), m.group().lower().replace("’", "'"), m.start(), m.end(), False)
+                for m in token_regex().finditer(text, start, end)]
+    assert [(t.text, t.low, t.start, t.end, t.quoted) for t in _tokens(text, start, end, [])] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["'", "''", "`", "``", '"', "“", "”", "«", "»", "„", "a", " "]), max_size=30).map("".join))
+def test_mark_positions_cover_the_quote_marks(text: str) -> None:
+    """The quick scan for quotation marks finds every mark the quotation regex finds (so no paragraph is skipped)."""
+    from watchwords.attribution import _QUOTE_MARK_RE, _mark_positions
+
+    assert {m.start() for m in _QUOTE_MARK_RE.finditer(text)} <= set(_mark_positions(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["it", "is", "was", "has", "been", "are", "reported", "REPORTED", "said", "claimed",
+                                 "alleged", "announced", "quoted", "cited", "as", "saying", "to", "reportedly",
+                                 "Allegedly", "report", "x", " ", "  ", "\n", ",", "ſaid", "ıt"]), max_size=12).map("".join))
+@example("It was said that")
+@example("He is quoted as saying")
+@example("they were cited as saying")
+@example("it has been announced")
+@example("is claimed to")
+@example("were alleged to")
+@example("Reportedly, x")
+def test_agentless_matches_contain_an_agentless_word(text: str) -> None:
+    """The agentless search is skipped in sentences without one of _AGENTLESS_WORDS: sound only if every
+    match contains one (or the text has a letter that case-folds to ASCII, which disables the skip)."""
+    from watchwords.attribution import _AGENTLESS, _AGENTLESS_WORDS, _WORDS
+
+    if _AGENTLESS.search(text) and not any(letter in text for letter in "\u017f\u0131\u0130"):
+        assert not _AGENTLESS_WORDS.isdisjoint(_WORDS.findall(text.lower()))
+    if text.startswith(("It was", "is claimed", "Reportedly")):  # the examples above must match
+        assert _AGENTLESS.search(text)
 
 
 def test_long_sentence_does_not_raise() -> None:

@@ -61,3 +61,43 @@ def test_parse_document_offsets_property(text: str) -> None:
         assert chunk == chunk.strip()
         assert "\n\n" not in chunk.replace("\r", "")
         previous_end = para.end
+
+
+def _reference_parse(text: str) -> list[tuple[str, int, int]]:
+    """The format's rules written plainly, line by line (the first implementation), as an oracle."""
+    import re
+
+    label_re = re.compile(r"(HEADLINE|STANDFIRST|BYLINE|DATELINE|BODY|CAPTION|CREDIT):[ \t]*")
+    out: list[tuple[str, int, int]] = []
+    kind, start, end = None, None, 0
+    offset = 0
+    for raw in re.findall(r"[^\r\n]*(?:\r\n|\r|\n|$)", text):
+        if raw == "" and offset >= len(text):
+            break
+        line = raw.rstrip("\r\n")
+        if not line.strip():
+            if kind is not None and start is not None and end > start:
+                out.append((kind, start, end))
+            kind, start = None, None
+        elif label := label_re.match(line):
+            if kind is not None and start is not None and end > start:
+                out.append((kind, start, end))
+            kind = label.group(1).lower()
+            start = offset + label.end() if line[label.end():].strip() else None
+            end = offset + len(line.rstrip())
+        else:
+            kind = kind or "body"
+            start = offset + len(line) - len(line.lstrip()) if start is None else start
+            end = offset + len(line.rstrip())
+        offset += len(raw)
+    if kind is not None and start is not None and end > start:
+        out.append((kind, start, end))
+    return out
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(list("ab .\n\r\t:é“\u2028\x0c") + ["HEADLINE:", "CAPTION: ", "BODY:", "BYLINE:\n",
+                                                                  "Headline:", " DATELINE: ", "STANDFIRST: ", "CREDIT:"]),
+                max_size=40).map("".join))
+def test_parse_document_matches_the_reference(text: str) -> None:
+    assert [tuple(p) for p in parse_document(text)] == _reference_parse(text)

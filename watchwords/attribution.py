@@ -44,6 +44,8 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
+from operator import attrgetter
 from importlib import resources
 from typing import Any
 
@@ -78,6 +80,8 @@ _AGENTLESS = re.compile(
     r"|(?:is|was|are|were|has\s+been|have\s+been)\s+(?:reported|quoted|said|cited)\s+as\s+saying"
     r"|(?:is|was|are|were)\s+(?:reported|said|claimed|alleged)\s+to"
     r"|reportedly|allegedly)\b", re.IGNORECASE)
+_AGENTLESS_WORDS = frozenset({"reported", "said", "claimed", "alleged", "announced", "quoted", "cited", "reportedly",
+                               "allegedly"})
 _WORDS = re.compile(r"[A-Za-z]+")  # cue forms are lower-case ASCII words; capitalised ones are lowered below
 _NOUN_CONTEXT = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",
                  "your", "in", "of", "to", "new", "latest", "first", "final", "annual", "for", "with", "by", "no"}
@@ -163,9 +167,11 @@ class _Tok:
     quoted: bool = False
 
 
-_CHUNK_RE = re.compile(r"\S+")
 _CLOSING = frozenset(",.;:?!)]\"”’'")
 _OPENING = frozenset("\"“‘([«„")  # not ' or ’: after a word character they may start a clitic
+
+
+_LOW = attrgetter("low")
 
 
 def _tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[_Tok]:
@@ -178,24 +184,36 @@ def _tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> l
     toks: list[_Tok] = []
     append = toks.append
     regex = token_regex()
-    curly = "’" in text
-    for chunk in _CHUNK_RE.finditer(text, start, end):
-        word = chunk.group()
-        a = chunk.start()
-        if word.isalpha():
-            append(_Tok(word, word.lower(), a, a + len(word)))
-        elif len(word) > 1 and word[-1] in _CLOSING and word[:-1].isalpha():
+    segment = text[start:end]
+    find = segment.find
+    new = object.__new__
+    offset = 0
+    for word in segment.split():  # str.split and the regex \s agree on what white space is
+        a = find(word, offset)
+        offset = a + len(word)
+        a += start
+        if word.isalpha():  # most tokens: built without calling __init__, which takes a third of the time
+            tok = new(_Tok)
+            tok.text, tok.low, tok.start, tok.end, tok.quoted = word, word.lower(), a, offset + start, False
+            append(tok)
+        elif word[-1] in _CLOSING and word[:-1].isalpha():
             b = a + len(word) - 1
             append(_Tok(word[:-1], word[:-1].lower(), a, b))
             append(_Tok(word[-1], word[-1], b, b + 1))
-        elif len(word) > 1 and word[0] in _OPENING and word[1:].isalpha():
+        elif word[0] in _OPENING and word[1:].isalpha():
             append(_Tok(word[0], word[0], a, a + 1))
             append(_Tok(word[1:], word[1:].lower(), a + 1, a + len(word)))
+        elif word[-2:] in ("'s", "’s") and word[:-2].isalpha():  # a possessive or "is": "city's" -> city 's
+            b = a + len(word) - 2
+            append(_Tok(word[:-2], word[:-2].lower(), a, b))
+            append(_Tok(word[-2:], word[-2:], b, b + 2))
+        elif "-" in word and all(part.isalpha() for part in word.split("-")):  # "state-owned": one token
+            append(_Tok(word, word.lower(), a, a + len(word)))
         else:
-            for match in regex.finditer(text, a, chunk.end()):
+            for match in regex.finditer(text, a, a + len(word)):
                 piece = match.group()
                 append(_Tok(piece, piece.lower(), match.start(), match.end()))
-    if curly:
+    if "’" in segment:
         for tok in toks:
             if "’" in tok.low:
                 tok.low = tok.low.replace("’", "'")
@@ -208,6 +226,7 @@ def _tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> l
 
 
 _QUOTE_MARK_RE = re.compile(r"''|``|[\"“”«»„]")
+_QUOTE_MARKS = ('"', "“", "”", "«", "»", "„", "''", "``")  # the same marks, for str.find and ``in``
 _CLOSERS = {**_QUOTES, "''": "''", "``": "''"}
 
 
@@ -234,6 +253,19 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int, int, i
     if closer is not None and end > opened_end:
         spans.append((opened, opened_end, end, end))
     return spans
+
+
+def _mark_positions(text: str) -> list[int]:
+    """Sorted start offsets of the quotation marks of _QUOTE_MARK_RE (str.find is many times faster than
+    the regex on text with few quotations)."""
+    positions = []
+    for mark in _QUOTE_MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            positions.append(at)
+            at = text.find(mark, at + 1)
+    positions.sort()
+    return positions
 
 
 def _is_capital(tok: _Tok) -> bool:
@@ -423,17 +455,35 @@ def _looks_english(text: str) -> bool:
     words = text[:800].lower().split()
     if len(words) < 20:
         return True
-    return sum(w.strip(".,;:!?\"“”'()") in _ENGLISH_MARKERS for w in words) / len(words) >= 0.04
+    if sum(map(_ENGLISH_MARKERS.__contains__, words)) / len(words) >= 0.04:
+        return True  # enough without stripping punctuation (stripping only adds matches)
+    stripped = map(str.strip, words, [".,;:!?\"“”'()"] * len(words))
+    return sum(map(_ENGLISH_MARKERS.__contains__, stripped)) / len(words) >= 0.04
 
 
 def _extract_document(text: str, lexicon: _Lexicon) -> list[_Relation]:
     relations: list[_Relation] = []
     sent_id = 0
-    marks = [m.start() for m in _QUOTE_MARK_RE.finditer(text)]  # paragraphs without a quotation mark skip _quote_spans
+    marks = _mark_positions(text)  # paragraphs without a quotation mark skip _quote_spans
+    lowered = text.lower()
+    if len(lowered) != len(text):  # lower-casing changed the length ("İ"): lower each sentence instead
+        lowered = ""
+    # Without the letters that match ASCII ones case-insensitively, an agentless cue needs one of its words.
+    plain = not any(letter in text for letter in "\u017f\u0131\u0130")  # ſ ı İ match s/i under re.IGNORECASE
     for para_id, para in enumerate(parse_document(text)):
         first_mark = bisect_left(marks, para.start)
-        quotes = (_quote_spans(text, para.start, para.end) if first_mark < len(marks) and marks[first_mark] < para.end
-                  else [])
+        para_words = None
+        if first_mark < len(marks) and marks[first_mark] < para.end:
+            quotes = _quote_spans(text, para.start, para.end)
+        else:
+            quotes = []
+            if para.part != "headline":
+                para_words = (_WORDS.findall(lowered, para.start, para.end) if lowered
+                              else _WORDS.findall(text[para.start:para.end].lower()))
+                if lexicon.quick.isdisjoint(para_words):
+                    # no quotation and no cue word: nothing to find here, only sentences to count
+                    sent_id += len(split_sentences(text, para.start, para.end))
+                    continue
         quote_inner = [(q[1], q[2]) for q in quotes]
         sentences = split_sentences(text, para.start, para.end)
         if para.part == "headline":
@@ -448,14 +498,20 @@ def _extract_document(text: str, lexicon: _Lexicon) -> list[_Relation]:
         for s_start, s_end in sentences:
             # Only a sentence with a word that can start a cue, or with a quotation, can hold a relation
             # (the agentless patterns contain such words too); the others are counted and skipped.
-            if lexicon.quick.isdisjoint(_WORDS.findall(text[s_start:s_end].lower())) and not (quotes and any(
+            if para_words is not None and len(sentences) == 1:
+                words = para_words  # the sentence is the paragraph
+            else:
+                words = _WORDS.findall(lowered, s_start, s_end) if lowered else _WORDS.findall(text[s_start:s_end].lower())
+            if lexicon.quick.isdisjoint(words) and not (quotes and any(
                     q[1] < s_end and q[2] > s_start for q in quotes)):
                 sent_id += 1
                 continue
             toks = _tokens(text, s_start, s_end, quote_inner)
             sentence_relations = _sentence_relations(text, toks, s_start, s_end, quotes, used_quotes, lexicon,
                                                      para_id, sent_id, para.part)
-            agentless = None if any(r.source for r in sentence_relations) else _AGENTLESS.search(text, s_start, s_end)
+            agentless = None
+            if not any(r.source for r in sentence_relations) and not (plain and _AGENTLESS_WORDS.isdisjoint(words)):
+                agentless = _AGENTLESS.search(text, s_start, s_end)
             if agentless and not any(a <= agentless.start() < b for a, b in quote_inner):
                 content = _trim(text, agentless.end(), s_end)
                 if content[1] <= content[0]:
@@ -470,7 +526,7 @@ def _extract_document(text: str, lexicon: _Lexicon) -> list[_Relation]:
             sent_id += 1
         # A quote left without a cue of its own continues the latest direct quote of this or the previous
         # paragraph ("A," he said. "B." -- and quotes running over several paragraphs): one relation, more spans.
-        starts = [a for a, _ in sentences]
+        starts = [a for a, _ in sentences] if quotes else []
         for index, q in enumerate(quotes):
             if index in used_quotes or q[2] - q[1] < 3 or not relations:
                 continue
@@ -489,15 +545,13 @@ def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, q
                         lexicon: _Lexicon, para_id: int, sent_id: int, part: str) -> list[_Relation]:
     found: list[_Relation] = []
     cues = []
-    i = 0
+    free = 0  # a multi-word cue covers its tokens: the next cue starts after it
     quick = lexicon.quick
-    while i < len(toks):
-        cue = _cue_at(toks, i, lexicon) if toks[i].low in quick else None
+    for i in compress(count(), map(quick.__contains__, map(_LOW, toks))):  # indices of tokens that may start a cue
+        cue = _cue_at(toks, i, lexicon) if i >= free else None
         if cue:
             cues.append((i, cue[0], cue[1]))
-            i += cue[0]
-        else:
-            i += 1
+            free = i + cue[0]
     sentence_quotes = [(k, q) for k, q in enumerate(quotes) if q[1] < s_end and q[2] > s_start and k not in used_quotes]
     taken_cues: set[int] = set()
     # 1. direct quotes
@@ -666,10 +720,13 @@ def _role_holder(text: str, role: str, lexicon: _Lexicon) -> str | None:
     if not match:
         return None
     name = match.group(1).strip()
-    for pattern, canonical, _, _ in lexicon.aliases:
-        if pattern.search(name):
-            return canonical
-    return name
+    return _known_name(name) or name
+
+
+@lru_cache(maxsize=4096)
+def _known_name(name: str) -> str | None:
+    """The canonical name of the first known source (longest alias first) named in ``name``."""
+    return next((canonical for pattern, canonical, _, _ in _lexicon().aliases if pattern.search(name)), None)
 
 
 def _role_phrase(source: str, lexicon: _Lexicon) -> str:
@@ -743,7 +800,7 @@ def attributions(corpus: pd.DataFrame | str, *, languages: Iterable[str] = ("en"
             if relation.addressee:
                 addressee = text[relation.addressee[0]:relation.addressee[1]]
             kind = relation.kind
-            if kind == "indirect" and _QUOTE_MARK_RE.search("".join(text[a:b] for a, b in contents)):
+            if kind == "indirect" and any(mark in text[a:b] for a, b in contents for mark in _QUOTE_MARKS):
                 kind = "mixed"
             kept[index] = len(kept)
             rows.append({

@@ -27,8 +27,8 @@ a notebook can be traced back to the characters of the file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 __all__ = ["PART_KINDS", "LABELS", "Paragraph", "parse_document", "format_document"]
 
@@ -38,12 +38,12 @@ PART_KINDS: tuple[str, ...] = ("headline", "standfirst", "byline", "dateline", "
 LABELS: dict[str, str] = {kind.upper(): kind for kind in PART_KINDS}
 
 _LABEL_RE = re.compile(r"(HEADLINE|STANDFIRST|BYLINE|DATELINE|BODY|CAPTION|CREDIT):[ \t]*")
+_LABEL_INITIALS = frozenset(label[0] for label in LABELS)
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 
-@dataclass(frozen=True)
-class Paragraph:
-    """One paragraph of a document: its part kind and its span in the document text."""
+class Paragraph(NamedTuple):
+    """One paragraph of a document: its part kind and its span in the document text (immutable)."""
 
     part: str
     start: int
@@ -81,31 +81,29 @@ def parse_document(text: str) -> list[Paragraph]:
     kind: str | None = None
     start: int | None = None
     end = 0
-
-    def close() -> None:
-        if kind is not None and start is not None and end > start:
-            paragraphs.append(Paragraph(kind, start, end))
-
     for offset, line in _lines(text):
-        if not line.strip():
-            close()
+        content = line.rstrip()
+        if not content:  # a blank line closes the open paragraph
+            if kind is not None and start is not None and end > start:
+                paragraphs.append(Paragraph(kind, start, end))
             kind, start = None, None
             continue
-        label = _LABEL_RE.match(line)
+        label = _LABEL_RE.match(line) if line[0] in _LABEL_INITIALS else None
         if label:
-            close()
+            if kind is not None and start is not None and end > start:
+                paragraphs.append(Paragraph(kind, start, end))
             kind = LABELS[label.group(1)]
-            content = line[label.end():]
             # A label alone on its line: the paragraph starts on the next line.
-            start = offset + label.end() if content.strip() else None
-            end = offset + len(line.rstrip())
+            start = offset + label.end() if line[label.end():].strip() else None
+            end = offset + len(content)
             continue
         if kind is None:
             kind = "body"
         if start is None:
             start = offset + (len(line) - len(line.lstrip()))
-        end = offset + len(line.rstrip())
-    close()
+        end = offset + len(content)
+    if kind is not None and start is not None and end > start:
+        paragraphs.append(Paragraph(kind, start, end))
     return paragraphs
 
 
