@@ -54,25 +54,33 @@ def _word_list(name: str) -> frozenset[str]:
 
 
 class _Punkt(PunktSentenceTokenizer):
-    """NLTK's Punkt with one shortcut: a candidate break after a plain word ("cameras. The") is decided
-    without re-tokenizing its context.
+    """NLTK's Punkt with two shortcuts for the commonest candidate breaks, decided without re-tokenizing
+    their context (Punkt's own rules, specialised to the project's parameters: no collocations and no
+    orthographic statistics):
 
-    For such a context Punkt's first pass marks the period-final word a sentence break unless the word
-    is a known abbreviation; the second pass changes only abbreviations, ellipses, initials and numbers
-    (and collocations, of which the project has none); so the break stands whenever a token follows,
-    which white space and a token, or a closing quote or bracket, guarantee. Every other context goes
-    to Punkt itself.
-    tests/test_text.py compares the result with plain Punkt on arbitrary text.
+    * after a plain word ("cameras. The", "said.\""): Punkt's first pass marks the word a sentence
+      break unless it is a known abbreviation, and the second pass changes only abbreviations,
+      ellipses, initials and numbers; the break stands because a token follows;
+    * after a known abbreviation of two or more letters followed by a plain word ("Mr. Loktev"):
+      with no orthographic statistics the orthographic heuristic is undecided, so Punkt breaks only
+      when the next word is capitalised and a listed sentence starter.
+
+    Every other context goes to Punkt itself. tests/test_text.py compares the result with plain
+    Punkt on arbitrary text.
     """
 
     def text_contains_sentbreak(self, text: str) -> bool:
         match = _PLAIN_BREAK_RE.fullmatch(text)
-        if match is not None and match.group(1).lower() not in self._params.abbrev_types:
-            return True
+        if match is not None:
+            if match.group(1).lower() not in self._params.abbrev_types:
+                return True
+            following = match.group(2)
+            if following is not None:
+                return following[0].isupper() and following.lower() in self._params.sent_starters
         return super().text_contains_sentbreak(text)
 
 
-_PLAIN_BREAK_RE = re.compile(r"([A-Za-z]{2,})\.(?:\s+\S+|[\"'”’)])")
+_PLAIN_BREAK_RE = re.compile(r"([A-Za-z]{2,})\.(?:\s+([A-Za-z]+)|\s+\S+|[\"'”’)])")
 
 
 @lru_cache(maxsize=1)
