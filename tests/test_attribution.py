@@ -152,7 +152,11 @@ def test_chunked_tokens_equal_the_token_pattern(text: str, cut_start: int, cut_e
     start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
     expected = [(m.group(), m.group().lower().replace("’", "'"), m.start(), m.end(), False)
                 for m in token_regex().finditer(text, start, end)]
-    assert [(t.text, t.low, t.start, t.end, t.quoted) for t in _tokens(text, start, end, [])] == expected
+    assert _tokens(text, start, end, []) == expected
+    # a quotation over the middle third flags exactly the tokens that start inside it
+    a, b = len(text) // 3, 2 * len(text) // 3
+    flagged = [(*tok[:4], a <= tok[2] < b and a < end and b > start) for tok in expected]
+    assert _tokens(text, start, end, [(a, b)]) == flagged
 
 
 @settings(max_examples=300, deadline=None)

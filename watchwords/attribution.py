@@ -45,7 +45,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count
-from operator import attrgetter
+from operator import itemgetter
 from importlib import resources
 from typing import Any
 
@@ -158,20 +158,16 @@ def _lexicon() -> _Lexicon:
 
 # ------------------------------------------------------------------------------------ tokens
 
-@dataclass(slots=True)
-class _Tok:
-    text: str
-    low: str
-    start: int
-    end: int
-    quoted: bool = False
+# A token is a plain tuple (text, low, start, end, quoted), indexed by these constants: tuples are
+# built several times faster than objects, and a sentence with a cue has every token built.
+_Tok = tuple[str, str, int, int, bool]
+TEXT, LOW, START, END, QUOTED = range(5)
 
 
 _CLOSING = frozenset(",.;:?!)]\"”’'")
 _OPENING = frozenset("\"“‘([«„")  # not ' or ’: after a word character they may start a clitic
 
 
-_LOW = attrgetter("low")
 
 
 def _tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[_Tok]:
@@ -186,42 +182,33 @@ def _tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> l
     regex = token_regex()
     segment = text[start:end]
     find = segment.find
-    new = object.__new__
     offset = 0
     for word in segment.split():  # str.split and the regex \s agree on what white space is
         a = find(word, offset)
         offset = a + len(word)
         a += start
-        if word.isalpha():  # most tokens: built without calling __init__, which takes a third of the time
-            tok = new(_Tok)
-            tok.text, tok.low, tok.start, tok.end, tok.quoted = word, word.lower(), a, offset + start, False
-            append(tok)
+        if word.isalpha():  # most tokens
+            append((word, word.lower(), a, offset + start, False))
         elif word[-1] in _CLOSING and word[:-1].isalpha():
             b = a + len(word) - 1
-            append(_Tok(word[:-1], word[:-1].lower(), a, b))
-            append(_Tok(word[-1], word[-1], b, b + 1))
+            append((word[:-1], word[:-1].lower(), a, b, False))
+            append((word[-1], "'" if word[-1] == "’" else word[-1], b, b + 1, False))
         elif word[0] in _OPENING and word[1:].isalpha():
-            append(_Tok(word[0], word[0], a, a + 1))
-            append(_Tok(word[1:], word[1:].lower(), a + 1, a + len(word)))
+            append((word[0], word[0], a, a + 1, False))
+            append((word[1:], word[1:].lower(), a + 1, a + len(word), False))
         elif word[-2:] in ("'s", "’s") and word[:-2].isalpha():  # a possessive or "is": "city's" -> city 's
             b = a + len(word) - 2
-            append(_Tok(word[:-2], word[:-2].lower(), a, b))
-            append(_Tok(word[-2:], word[-2:], b, b + 2))
+            append((word[:-2], word[:-2].lower(), a, b, False))
+            append((word[-2:], "'s", b, b + 2, False))
         elif "-" in word and all(part.isalpha() for part in word.split("-")):  # "state-owned": one token
-            append(_Tok(word, word.lower(), a, a + len(word)))
+            append((word, word.lower(), a, a + len(word), False))
         else:
             for match in regex.finditer(text, a, a + len(word)):
                 piece = match.group()
-                append(_Tok(piece, piece.lower(), match.start(), match.end()))
-    if "’" in segment:
-        for tok in toks:
-            if "’" in tok.low:
-                tok.low = tok.low.replace("’", "'")
+                append((piece, piece.lower().replace("’", "'"), match.start(), match.end(), False))
     for a, b in quotes:
         if a < end and b > start:
-            for tok in toks:
-                if a <= tok.start < b:
-                    tok.quoted = True
+            toks = [tok[:4] + (True,) if a <= tok[START] < b else tok for tok in toks]
     return toks
 
 
@@ -269,57 +256,57 @@ def _mark_positions(text: str) -> list[int]:
 
 
 def _is_capital(tok: _Tok) -> bool:
-    return tok.text[:1].isupper()
+    return tok[TEXT][:1].isupper()
 
 
 def _source_left(toks: list[_Tok], cue_index: int, lexicon: _Lexicon) -> tuple[int, int] | None:
     """Token range [i, j) of the source phrase ending before toks[cue_index] (skipping adverbs, and the
     auxiliary of "was quoted as saying")."""
     j = cue_index
-    passive_cue = toks[cue_index].low == "quoted"
-    while j > 0 and (toks[j - 1].low in _SKIP_BEFORE_CUE or (passive_cue and toks[j - 1].low in ("was", "is", "were", "are"))):
+    passive_cue = toks[cue_index][LOW] == "quoted"
+    while j > 0 and (toks[j - 1][LOW] in _SKIP_BEFORE_CUE or (passive_cue and toks[j - 1][LOW] in ("was", "is", "were", "are"))):
         j -= 1
     if j == 0:
         return None
     head = toks[j - 1]
-    if head.quoted:
+    if head[QUOTED]:
         return None
-    if head.low in _PRONOUNS:
+    if head[LOW] in _PRONOUNS:
         return (j - 1, j)
-    if not (_is_capital(head) or head.low in lexicon.roles):
+    if not (_is_capital(head) or head[LOW] in lexicon.roles):
         return None
     i = j - 1
     lowercase_run = 0
     while i > 0:
         tok = toks[i - 1]
-        if tok.quoted:
+        if tok[QUOTED]:
             break
-        if tok.low in ("'s", "'"):
+        if tok[LOW] in ("'s", "'"):
             i -= 1
             continue
-        if tok.text == "." and i - 2 >= 0 and _abbreviation(toks[i - 2]):
+        if tok[TEXT] == "." and i - 2 >= 0 and _abbreviation(toks[i - 2]):
             i -= 1
             continue
-        if tok.low == "and" and i - 2 >= 0 and _is_capital(toks[i - 2]) and _is_capital(toks[i]):
+        if tok[LOW] == "and" and i - 2 >= 0 and _is_capital(toks[i - 2]) and _is_capital(toks[i]):
             i -= 1
             continue
-        if _is_capital(tok) or tok.low in lexicon.roles:
+        if _is_capital(tok) or tok[LOW] in lexicon.roles:
             lowercase_run = 0
             i -= 1
             continue
-        if tok.low in _DETERMINERS:
+        if tok[LOW] in _DETERMINERS:
             i -= 1
             break
-        if tok.low in _CONNECTORS and i - 2 >= 0 and (_is_capital(toks[i - 2]) or toks[i - 2].low in lexicon.roles):
+        if tok[LOW] in _CONNECTORS and i - 2 >= 0 and (_is_capital(toks[i - 2]) or toks[i - 2][LOW] in lexicon.roles):
             i -= 1
             continue
-        if (tok.text[:1].isalpha() and tok.low not in _CLAUSE_WORDS and tok.low not in lexicon.verbs
-                and lowercase_run < 3 and not tok.low.endswith("ly")):
+        if (tok[TEXT][:1].isalpha() and tok[LOW] not in _CLAUSE_WORDS and tok[LOW] not in lexicon.verbs
+                and lowercase_run < 3 and not tok[LOW].endswith("ly")):
             lowercase_run += 1
             i -= 1
             continue
         break
-    while i < j - 1 and (toks[i].low in _CONNECTORS or toks[i].low in _LEADING_CLAUSE or toks[i].text == "."):
+    while i < j - 1 and (toks[i][LOW] in _CONNECTORS or toks[i][LOW] in _LEADING_CLAUSE or toks[i][TEXT] == "."):
         i += 1  # a phrase does not start with "of", a clause word ("When Clinton said") or a period
     # an apposition before the cue: "Scott Pruitt, the attorney general of Oklahoma, said"
     return (i, j)
@@ -329,25 +316,25 @@ def _cue_span(text: str, toks: list[_Tok], index: int, length: int) -> tuple[int
     """The cue with auxiliaries and adverbs before it ("has said", "also said") and a time or medium
     after it ("said Monday", "said in an interview"), as PolNeAR annotates cues."""
     first = index
-    passive_cue = toks[index].low == "quoted"
-    while first > 0 and not toks[first - 1].quoted and (
-            toks[first - 1].low in _CUE_LEFT or (passive_cue and toks[first - 1].low in ("was", "is", "were", "are"))):
+    passive_cue = toks[index][LOW] == "quoted"
+    while first > 0 and not toks[first - 1][QUOTED] and (
+            toks[first - 1][LOW] in _CUE_LEFT or (passive_cue and toks[first - 1][LOW] in ("was", "is", "were", "are"))):
         first -= 1
-    end = toks[index + length - 1].end
+    end = toks[index + length - 1][END]
     match = _CUE_RIGHT.match(text, end)
     if match and match.end() > end:
         end = match.end()
-    return toks[first].start, end
+    return toks[first][START], end
 
 
 def _apposition_left(toks: list[_Tok], comma: int, lexicon: _Lexicon) -> tuple[int, int] | None:
     """A name with an apposition before a cue: "Scott Pruitt, the attorney general of Oklahoma, said"."""
     for k in range(comma - 1, max(comma - 25, 0), -1):
-        if toks[k].quoted:
+        if toks[k][QUOTED]:
             return None
-        if toks[k].low == ",":
+        if toks[k][LOW] == ",":
             first = toks[k + 1] if k + 1 < comma else None
-            if first is None or not (first.low in _DETERMINERS or first.low in lexicon.roles or _is_capital(first)):
+            if first is None or not (first[LOW] in _DETERMINERS or first[LOW] in lexicon.roles or _is_capital(first)):
                 return None
             name = _source_left(toks, k, lexicon)
             if name and any(_is_capital(t) for t in toks[name[0]:name[1]]):
@@ -358,7 +345,7 @@ def _apposition_left(toks: list[_Tok], comma: int, lexicon: _Lexicon) -> tuple[i
 
 def _abbreviation(tok: _Tok) -> bool:
     """A title abbreviation or an initial that a period belongs to ("Mr", "Rep", "D")."""
-    return (len(tok.text) == 1 and tok.text.isupper()) or tok.low in _abbreviations()
+    return (len(tok[TEXT]) == 1 and tok[TEXT].isupper()) or tok[LOW] in _abbreviations()
 
 
 @lru_cache(maxsize=1)
@@ -371,34 +358,34 @@ def _abbreviations() -> frozenset[str]:
 def _source_right(toks: list[_Tok], after: int, lexicon: _Lexicon, *, apposition: bool = False) -> tuple[int, int] | None:
     """Token range of a source phrase starting at toks[after] (inverted "said X", "according to X")."""
     i = after
-    if i >= len(toks) or toks[i].quoted:
+    if i >= len(toks) or toks[i][QUOTED]:
         return None
-    if toks[i].low in _PRONOUNS:
+    if toks[i][LOW] in _PRONOUNS:
         return (i, i + 1)
     j = i
     while j < len(toks):
         tok = toks[j]
-        if tok.text == "." and j > i and _abbreviation(toks[j - 1]) and j + 1 < len(toks) and _is_capital(toks[j + 1]):
+        if tok[TEXT] == "." and j > i and _abbreviation(toks[j - 1]) and j + 1 < len(toks) and _is_capital(toks[j + 1]):
             j += 1
             continue
-        if tok.quoted or (not tok.text[:1].isalnum() and tok.low not in ("'s", "'")):
+        if tok[QUOTED] or (not tok[TEXT][:1].isalnum() and tok[LOW] not in ("'s", "'")):
             break
-        if tok.low in _CLAUSE_WORDS or (tok.low in lexicon.verbs and j > i):
+        if tok[LOW] in _CLAUSE_WORDS or (tok[LOW] in lexicon.verbs and j > i):
             break
-        if tok.low in _CONNECTORS and not (j + 1 < len(toks) and (_is_capital(toks[j + 1]) or toks[j + 1].low in _DETERMINERS)):
+        if tok[LOW] in _CONNECTORS and not (j + 1 < len(toks) and (_is_capital(toks[j + 1]) or toks[j + 1][LOW] in _DETERMINERS)):
             break
         j += 1
         if j - i >= 14:
             break
-    if j == i or not any(_is_capital(t) or t.low in lexicon.roles for t in toks[i:j]):
+    if j == i or not any(_is_capital(t) or t[LOW] in lexicon.roles for t in toks[i:j]):
         return None
     # an apposition after a name: "said Kenneth Baer, a former official who runs a firm."
-    if apposition and j + 1 < len(toks) and toks[j].low == "," and (toks[j + 1].low in _DETERMINERS or
-                                                                      toks[j + 1].low in lexicon.roles):
+    if apposition and j + 1 < len(toks) and toks[j][LOW] == "," and (toks[j + 1][LOW] in _DETERMINERS or
+                                                                      toks[j + 1][LOW] in lexicon.roles):
         end = len(toks)
-        while end > j and not toks[end - 1].text[:1].isalnum():
+        while end > j and not toks[end - 1][TEXT][:1].isalnum():
             end -= 1
-        if not any(t.quoted for t in toks[j:end]):
+        if not any(t[QUOTED] for t in toks[j:end]):
             j = end
     return (i, j)
 
@@ -406,22 +393,22 @@ def _source_right(toks: list[_Tok], after: int, lexicon: _Lexicon, *, apposition
 def _cue_at(toks: list[_Tok], index: int, lexicon: _Lexicon) -> tuple[int, tuple[str, str, str]] | None:
     """(length in tokens, (lemma, stance, speech)) of a cue starting at toks[index], or None."""
     tok = toks[index]
-    if tok.quoted:
+    if tok[QUOTED]:
         return None
-    for words, info in lexicon.multi.get(tok.low, ()):
-        if tuple(t.low for t in toks[index:index + len(words)]) == words:
+    for words, info in lexicon.multi.get(tok[LOW], ()):
+        if tuple(t[LOW] for t in toks[index:index + len(words)]) == words:
             return len(words), info
-    info = lexicon.verbs.get(tok.low)
+    info = lexicon.verbs.get(tok[LOW])
     if info is None:
         return None
-    if tok.low == "saying" and index >= 2 and toks[index - 1].low == "as" and toks[index - 2].low == "quoted":
+    if tok[LOW] == "saying" and index >= 2 and toks[index - 1][LOW] == "as" and toks[index - 2][LOW] == "quoted":
         return None  # part of "quoted as saying", found from "quoted"
     # a noun, not a verb: "the report", "a new tell", "this claim"
-    if index > 0 and toks[index - 1].low in _NOUN_CONTEXT and not tok.low.endswith(("ed", "ing")):
+    if index > 0 and toks[index - 1][LOW] in _NOUN_CONTEXT and not tok[LOW].endswith(("ed", "ing")):
         return None
     # "said" before a noun is an adjective ("the said cameras"); past participles after "be" are passives,
     # except the agentless pattern handled separately.
-    if index > 0 and toks[index - 1].low in ("is", "was", "are", "were", "be", "been", "being") and tok.low.endswith("ed"):
+    if index > 0 and toks[index - 1][LOW] in ("is", "was", "are", "were", "be", "been", "being") and tok[LOW].endswith("ed"):
         return None
     return 1, info
 
@@ -501,7 +488,8 @@ def _extract_document(text: str, lexicon: _Lexicon) -> list[_Relation]:
             if para_words is not None and len(sentences) == 1:
                 words = para_words  # the sentence is the paragraph
             else:
-                words = _WORDS.findall(lowered, s_start, s_end) if lowered else _WORDS.findall(text[s_start:s_end].lower())
+                words = (_WORDS.findall(lowered, s_start, s_end) if lowered
+                         else _WORDS.findall(text[s_start:s_end].lower()))
             if lexicon.quick.isdisjoint(words) and not (quotes and any(
                     q[1] < s_end and q[2] > s_start for q in quotes)):
                 sent_id += 1
@@ -547,7 +535,8 @@ def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, q
     cues = []
     free = 0  # a multi-word cue covers its tokens: the next cue starts after it
     quick = lexicon.quick
-    for i in compress(count(), map(quick.__contains__, map(_LOW, toks))):  # indices of tokens that may start a cue
+    # the indices of tokens that may start a cue
+    for i in compress(count(), map(quick.__contains__, map(itemgetter(LOW), toks))):
         cue = _cue_at(toks, i, lexicon) if i >= free else None
         if cue:
             cues.append((i, cue[0], cue[1]))
@@ -560,47 +549,48 @@ def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, q
         for index, length, info in cues:
             if index in taken_cues:
                 continue
-            distance = min(abs(toks[index].start - q[3]), abs(q[0] - toks[index + length - 1].end))
+            distance = min(abs(toks[index][START] - q[3]), abs(q[0] - toks[index + length - 1][END]))
             if best is None or distance < best[0]:
                 best = (distance, index, length, info)
         if best is None:
             continue
         _, index, length, info = best
         cue_span = _cue_span(text, toks, index, length)
-        if toks[index].start >= q[3]:  # cue after the quote
-            between = [t for t in toks if q[3] <= t.start < toks[index].start and t.text not in ",."]
+        if toks[index][START] >= q[3]:  # cue after the quote
+            between = [t for t in toks if q[3] <= t[START] < toks[index][START] and t[TEXT] not in ",."]
             span = (_source_left(toks, index, lexicon) if between
                     else _source_right(toks, index + length, lexicon, apposition=True))
         else:  # cue before the quote: "X said: "..."
             span = _source_left(toks, index, lexicon)
         contents = [(q[1], q[2])]
         kind = "direct"
-        words = lambda a, b: [t for t in toks if a <= t.start and t.end <= b and t.text[:1].isalnum() and not t.quoted]  # noqa: E731
-        if toks[index].start >= q[3]:
+        words = lambda a, b: [t for t in toks  # noqa: E731
+                              if a <= t[START] and t[END] <= b and t[TEXT][:1].isalnum() and not t[QUOTED]]
+        if toks[index][START] >= q[3]:
             # words before the quote in the sentence: a partly quoted content ('The plan is "dead," X said')
             if words(s_start, q[0]):
                 contents, kind = [_trim(text, s_start, q[3])], "mixed"
         else:
             rest = index + length
-            if rest < len(toks) and toks[rest].low == "that":
+            if rest < len(toks) and toks[rest][LOW] == "that":
                 rest += 1
-            start_words = words(toks[rest].start if rest < len(toks) else q[0], q[0])
+            start_words = words(toks[rest][START] if rest < len(toks) else q[0], q[0])
             after_words = words(q[3], s_end)
             if start_words or after_words:
-                contents, kind = [_trim(text, toks[rest].start if rest < len(toks) else q[0], s_end)], "mixed"
+                contents, kind = [_trim(text, toks[rest][START] if rest < len(toks) else q[0], s_end)], "mixed"
         used_quotes.add(k)
         # a second quote on the other side of the same cue: "A," he said, "B."
         for k2, q2 in sentence_quotes:
-            if kind == "direct" and k2 not in used_quotes and q2[0] > toks[index].end and q[2] < toks[index].start:
+            if kind == "direct" and k2 not in used_quotes and q2[0] > toks[index][END] and q[2] < toks[index][START]:
                 contents.append((q2[1], q2[2]))
                 used_quotes.add(k2)
-        source = (toks[span[0]].start, toks[span[1] - 1].end) if span else None
+        source = (toks[span[0]][START], toks[span[1] - 1][END]) if span else None
         taken_cues.add(index)
         relation = _Relation(para_id, sent_id, part, kind, source, cue_span, contents, info)
         if info[0] == "tell" and index + length < len(toks):
             addressee = _source_right(toks, index + length, lexicon)
             if addressee:
-                relation.addressee = (toks[addressee[0]].start, toks[addressee[1] - 1].end)
+                relation.addressee = (toks[addressee[0]][START], toks[addressee[1] - 1][END])
         found.append(relation)
     # 2.-3. indirect speech, "according to", "citing"
     for index, length, info in cues:
@@ -612,64 +602,64 @@ def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, q
             span = _source_right(toks, after, lexicon)
             if not span:
                 continue
-            source = (toks[span[0]].start, toks[span[1] - 1].end)
+            source = (toks[span[0]][START], toks[span[1] - 1][END])
             # "According to X, CONTENT." or "CONTENT, according to X."
-            content = _trim(text, source[1], s_end) if index == 0 else _trim(text, s_start, toks[index].start)
+            content = _trim(text, source[1], s_end) if index == 0 else _trim(text, s_start, toks[index][START])
             found.append(_Relation(para_id, sent_id, part, "indirect", source, cue_span, [content], info))
             taken_cues.add(index)
             continue
-        if info[0] == "cite" and toks[index].low == "citing":
+        if info[0] == "cite" and toks[index][LOW] == "citing":
             span = _source_right(toks, after, lexicon)
             parent = found[-1] if found else None
             if not span or parent is None:
                 continue
-            source = (toks[span[0]].start, toks[span[1] - 1].end)
+            source = (toks[span[0]][START], toks[span[1] - 1][END])
             found.append(_Relation(para_id, sent_id, part, parent.kind, source, cue_span, list(parent.contents), info,
                                    parent=len(found) - 1))
             taken_cues.add(index)
             continue
         span = _source_left(toks, index, lexicon)
         inverted = False
-        if span is None and index > 0 and toks[index - 1].low == ",":
+        if span is None and index > 0 and toks[index - 1][LOW] == ",":
             span = _apposition_left(toks, index - 1, lexicon)
-        if span is None and index > 0 and toks[index - 1].low == ",":
+        if span is None and index > 0 and toks[index - 1][LOW] == ",":
             span = _source_right(toks, after, lexicon, apposition=True)
             inverted = span is not None
         if span is None:
             continue
-        source = (toks[span[0]].start, toks[span[1] - 1].end)
+        source = (toks[span[0]][START], toks[span[1] - 1][END])
         relation = _Relation(para_id, sent_id, part, "indirect", source, cue_span, [], info)
         rest = after if not inverted else span[1]
-        while rest < len(toks) and toks[rest].start < cue_span[1]:
+        while rest < len(toks) and toks[rest][START] < cue_span[1]:
             rest += 1  # past a time or medium phrase that belongs to the cue ("said on Monday that")
         if info[0] == "tell" and not inverted and rest < len(toks):
-            addressee = _source_right(toks, rest, lexicon) or ((rest, rest + 1) if toks[rest].low in _PRONOUNS or toks[rest].low in ("reporters", "journalists") else None)
+            addressee = _source_right(toks, rest, lexicon) or ((rest, rest + 1) if toks[rest][LOW] in _PRONOUNS or toks[rest][LOW] in ("reporters", "journalists") else None)
             if addressee:
-                relation.addressee = (toks[addressee[0]].start, toks[addressee[1] - 1].end)
+                relation.addressee = (toks[addressee[0]][START], toks[addressee[1] - 1][END])
                 rest = addressee[1]
         # skip a short adverbial before "that" ("said on Tuesday that")
         for look in range(rest, min(rest + 5, len(toks))):
-            if toks[look].low == "that":
+            if toks[look][LOW] == "that":
                 rest = look + 1
                 break
         clause_end = s_end
         # stop before a trailing ", citing X" / ", according to X"
         stop = len(toks)
         for t_index in range(rest, len(toks) - 1):
-            if toks[t_index].low == "," and toks[t_index + 1].low in ("citing", "according"):
-                clause_end, stop = toks[t_index].start, t_index
+            if toks[t_index][LOW] == "," and toks[t_index + 1][LOW] in ("citing", "according"):
+                clause_end, stop = toks[t_index][START], t_index
                 break
-        tail = [t for t in toks[rest:stop] if t.text not in (".", "!", "?")]
-        if tail and tail[0].low not in (",",) and not inverted and len(tail) >= 2:
-            relation.contents = [_trim(text, toks[rest].start, clause_end)]
+        tail = [t for t in toks[rest:stop] if t[TEXT] not in (".", "!", "?")]
+        if tail and tail[0][LOW] not in (",",) and not inverted and len(tail) >= 2:
+            relation.contents = [_trim(text, toks[rest][START], clause_end)]
         else:
             # trailing attribution: the content is the clause before the source
             boundary = span[0] - 1 if not inverted else index - 1
-            while boundary >= 0 and toks[boundary].low not in (",", "—", "–", ":"):
+            while boundary >= 0 and toks[boundary][LOW] not in (",", "—", "–", ":"):
                 boundary -= 1
             if boundary <= 0:
                 continue
-            relation.contents = [_trim(text, s_start, toks[boundary].start)]
+            relation.contents = [_trim(text, s_start, toks[boundary][START])]
         if relation.contents and relation.contents[0][1] > relation.contents[0][0]:
             found.append(relation)
             taken_cues.add(index)
