@@ -3,8 +3,8 @@
 Builds a corpus by replicating the shipped texts under new ids until it holds --megabytes of
 text (written to a temporary folder), then, in one run, on the same texts:
 
-* (a) NLTK idiomatic: Punkt sentence splitting (``PunktSentenceTokenizer`` with Watchwords'
-  parameters; the downloaded model is unavailable offline) + ``TreebankWordTokenizer`` per
+* (a) NLTK idiomatic: Punkt sentence splitting (NLTK's ``PunktSentenceTokenizer`` with Watchwords'
+  parameters and none of its shortcuts; the downloaded model is unavailable offline) + ``TreebankWordTokenizer`` per
   sentence + lower-casing + ``FreqDist``;
 * (b) spaCy: ``spacy.blank("en")`` tokenizer (no model) + ``collections.Counter`` of
   ``token.lower_`` (bench-only dependency: ``pip install -r bench/requirements.txt``), and, for
@@ -41,9 +41,9 @@ def nltk_idiomatic(texts: list[str]) -> int:
     from nltk.probability import FreqDist
     from nltk.tokenize import TreebankWordTokenizer
 
-    from watchwords.text import sentence_splitter
+    from watchwords.text import _plain_punkt
 
-    punkt = sentence_splitter()
+    punkt = _plain_punkt()  # NLTK's own Punkt with the project's parameters, without Watchwords' shortcuts
     treebank = TreebankWordTokenizer()
     counts: FreqDist = FreqDist()
     for text in texts:
