@@ -153,10 +153,10 @@ def test_chunked_tokens_equal_the_token_pattern(text: str, cut_start: int, cut_e
     expected = [(m.group(), m.group().lower().replace("’", "'"), m.start(), m.end(), False)
                 for m in token_regex().finditer(text, start, end)]
     assert _tokens(text, start, end, []) == expected
-    # a quotation over the middle third flags exactly the tokens that start inside it
-    a, b = len(text) // 3, 2 * len(text) // 3
-    flagged = [(*tok[:4], a <= tok[2] < b and a < end and b > start) for tok in expected]
-    assert _tokens(text, start, end, [(a, b)]) == flagged
+    # quotations over the second and the fourth fifth flag exactly the tokens that start inside them
+    quotes = [(len(text) // 5, 2 * len(text) // 5), (3 * len(text) // 5, 4 * len(text) // 5)]
+    flagged = [(*tok[:4], any(a <= tok[2] < b and a < end and b > start for a, b in quotes)) for tok in expected]
+    assert _tokens(text, start, end, quotes) == flagged
 
 
 @settings(max_examples=300, deadline=None)

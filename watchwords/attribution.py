@@ -206,9 +206,16 @@ def _tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> l
             for match in regex.finditer(text, a, a + len(word)):
                 piece = match.group()
                 append((piece, piece.lower().replace("’", "'"), match.start(), match.end(), False))
-    for a, b in quotes:
-        if a < end and b > start:
-            toks = [tok[:4] + (True,) if a <= tok[START] < b else tok for tok in toks]
+    inside = [(a, b) for a, b in quotes if a < end and b > start]
+    if inside:  # one pass: tokens and quotations are both in text order, quotations never overlap
+        inside.sort()
+        flagged = []
+        k = 0
+        for tok in toks:
+            while k < len(inside) and inside[k][1] <= tok[START]:
+                k += 1
+            flagged.append(tok[:4] + (True,) if k < len(inside) and inside[k][0] <= tok[START] else tok)
+        toks = flagged
     return toks
 
 

@@ -58,22 +58,26 @@ def _word_list(name: str) -> frozenset[str]:
 
 
 class _Punkt(PunktSentenceTokenizer):
-    """NLTK's Punkt with two shortcuts for the commonest candidate breaks, decided without re-tokenizing
+    """NLTK's Punkt with shortcuts for the commonest candidate breaks, decided without re-tokenizing
     their context (Punkt's own rules, specialised to the project's parameters: no collocations and no
     orthographic statistics):
 
     * after a plain word ("cameras. The", "said.\""): Punkt's first pass marks the word a sentence
       break unless it is a known abbreviation, and the second pass changes only abbreviations,
       ellipses, initials and numbers; the break stands because a token follows;
-    * after a known abbreviation of two or more letters followed by a plain word ("Mr. Loktev"):
-      with no orthographic statistics the orthographic heuristic is undecided, so Punkt breaks only
-      when the next word is capitalised and a listed sentence starter.
+    * after a known abbreviation of two or more letters followed by a plain word, possibly with a
+      comma or "'s" ("Mr. Loktev", "Mr. Loktev's"): with no orthographic statistics the orthographic
+      heuristic is undecided, so Punkt breaks only when the word is capitalised and a listed
+      sentence starter;
+    * after a word and "?" or "!" followed by a token ("cameras? The").
 
     Every other context goes to Punkt itself. tests/test_text.py compares the result with plain
     Punkt on arbitrary text.
     """
 
     def text_contains_sentbreak(self, text: str) -> bool:
+        if _QUESTION_BREAK_RE.fullmatch(text):
+            return True  # "?" and "!" are always breaks in the first pass, and a token follows
         match = _PLAIN_BREAK_RE.fullmatch(text)
         if match is not None:
             if match.group(1).lower() not in self._params.abbrev_types:
@@ -84,7 +88,8 @@ class _Punkt(PunktSentenceTokenizer):
         return super().text_contains_sentbreak(text)
 
 
-_PLAIN_BREAK_RE = re.compile(r"([A-Za-z]{2,})\.(?:\s+([A-Za-z]+)|\s+\S+|[\"'”’)])")
+_PLAIN_BREAK_RE = re.compile(r"([A-Za-z]{2,})\.(?:\s+([A-Za-z]+)(?:,|['’]s)?|\s+\S+|[\"'”’)])")
+_QUESTION_BREAK_RE = re.compile(r"[A-Za-z]+[?!](?:\s+\S+|[\"'”’)])")
 
 
 @lru_cache(maxsize=1)
