@@ -174,8 +174,9 @@ def _tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> l
     """The tokens of text[start:end] (:data:`watchwords.text.TOKEN_PATTERN`), flagged when inside a quote.
 
     Tokens never cross white space, so each white-space-delimited chunk is tokenized on its own; the
-    common chunks (a word, a word with one closing or opening mark) are split without the regex,
-    which gives the same tokens (tests/test_attribution.py checks this on arbitrary text).
+    common chunks (a word, a word with one closing or opening mark, a possessive, a hyphenated word)
+    are split without the regex, which gives the same tokens (tests/test_attribution.py checks this
+    on arbitrary text).
     """
     toks: list[_Tok] = []
     append = toks.append
@@ -455,6 +456,11 @@ def _looks_english(text: str) -> bool:
     return sum(map(_ENGLISH_MARKERS.__contains__, stripped)) / len(words) >= 0.04
 
 
+def _ascii_words(text: str, lowered: str, start: int, end: int) -> list[str]:
+    """The lower-cased ASCII letter runs of text[start:end] (from ``lowered``, the lower-cased text, when given)."""
+    return _WORDS.findall(lowered, start, end) if lowered else _WORDS.findall(text[start:end].lower())
+
+
 def _extract_document(text: str, lexicon: _Lexicon) -> list[_Relation]:
     relations: list[_Relation] = []
     sent_id = 0
@@ -472,8 +478,7 @@ def _extract_document(text: str, lexicon: _Lexicon) -> list[_Relation]:
         else:
             quotes = []
             if para.part != "headline":
-                para_words = (_WORDS.findall(lowered, para.start, para.end) if lowered
-                              else _WORDS.findall(text[para.start:para.end].lower()))
+                para_words = _ascii_words(text, lowered, para.start, para.end)
                 if lexicon.quick.isdisjoint(para_words):
                     # no quotation and no cue word: nothing to find here, only sentences to count
                     sent_id += len(split_sentences(text, para.start, para.end))
@@ -495,8 +500,7 @@ def _extract_document(text: str, lexicon: _Lexicon) -> list[_Relation]:
             if para_words is not None and len(sentences) == 1:
                 words = para_words  # the sentence is the paragraph
             else:
-                words = (_WORDS.findall(lowered, s_start, s_end) if lowered
-                         else _WORDS.findall(text[s_start:s_end].lower()))
+                words = _ascii_words(text, lowered, s_start, s_end)
             if lexicon.quick.isdisjoint(words) and not (quotes and any(
                     q[1] < s_end and q[2] > s_start for q in quotes)):
                 sent_id += 1

@@ -81,17 +81,20 @@ def parse_document(text: str) -> list[Paragraph]:
     kind: str | None = None
     start: int | None = None
     end = 0
+
+    def close() -> None:
+        if kind is not None and start is not None and end > start:
+            paragraphs.append(Paragraph(kind, start, end))
+
     for offset, line in _lines(text):
         content = line.rstrip()
         if not content:  # a blank line closes the open paragraph
-            if kind is not None and start is not None and end > start:
-                paragraphs.append(Paragraph(kind, start, end))
+            close()
             kind, start = None, None
             continue
         label = _LABEL_RE.match(line) if line[0] in _LABEL_INITIALS else None
         if label:
-            if kind is not None and start is not None and end > start:
-                paragraphs.append(Paragraph(kind, start, end))
+            close()
             kind = LABELS[label.group(1)]
             # A label alone on its line: the paragraph starts on the next line.
             start = offset + label.end() if line[label.end():].strip() else None
@@ -102,8 +105,7 @@ def parse_document(text: str) -> list[Paragraph]:
         if start is None:
             start = offset + (len(line) - len(line.lstrip()))
         end = offset + len(content)
-    if kind is not None and start is not None and end > start:
-        paragraphs.append(Paragraph(kind, start, end))
+    close()
     return paragraphs
 
 
