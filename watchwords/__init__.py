@@ -5,9 +5,10 @@ A flat public API: every analysis function is importable from ``watchwords``.
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 from .corpus import (
+    CLUSTER_LABELS,
     CorpusError,
     Problem,
     attributed_sources,
@@ -20,11 +21,12 @@ from .corpus import (
 from .attribution import attribution_chains, attribution_hops, attributions, voice
 from .collocations import collocates
 from .dispersion import dispersion, dp
-from .exercises import check
+from .exercises import EXERCISE_TEXTS, check
 from .export import export
 from .framing import (
     actor_labels,
     frame_dictionary,
+    frame_false_friends,
     frame_differences,
     frame_profile,
     frame_prominence,
@@ -48,7 +50,7 @@ from .plotting import (
     plot_keyness,
     plot_timeline,
 )
-from .reuse import align, demo_pair, derivations, quote_variants, reuse, reused_spans, shingles
+from .reuse import align, demo_pair, derivations, quote_variants, reuse, reused_spans, shingles, text_pair
 from .text import (
     compare_tokenizers,
     document_lengths,
@@ -71,6 +73,8 @@ __all__ = [
     "attribution_hops",
     "attributions",
     "check",
+    "CLUSTER_LABELS",
+    "EXERCISE_TEXTS",
     "collocates",
     "compare_tokenizers",
     "corpus_note",
@@ -83,6 +87,7 @@ __all__ = [
     "export",
     "format_document",
     "frame_dictionary",
+    "frame_false_friends",
     "frame_differences",
     "frame_profile",
     "frame_prominence",
@@ -116,6 +121,7 @@ __all__ = [
     "sample_for_coding",
     "sentences",
     "shingles",
+    "text_pair",
     "split_sentences",
     "term_occurrences",
     "tfidf",

@@ -18,12 +18,24 @@ from pathlib import Path
 __all__ = ["atomic_write_bytes", "atomic_write_text", "sha256_bytes", "sha256_file", "write_csv_rows"]
 
 
+def _current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically (temporary file in the same folder, then rename)."""
+    """Write ``data`` to ``path`` atomically (temporary file in the same folder, then rename).
+
+    The file gets the mode an ordinary ``open(path, "w")`` would give it (0o666 less the umask:
+    0644 under the usual umask 022), not the 0600 of the temporary file, so reports and exports
+    are readable by others as users expect.
+    """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        os.chmod(tmp, 0o666 & ~_current_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
+from ._version import __version__
 
 __all__ = ["main"]
 
@@ -96,10 +96,12 @@ def _rehash(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     from .report import build_report
 
+    def say(record: dict) -> None:
+        error = f"  {record['error']}" if record["error"] else ""
+        print(f"{record['status']:6} {record['seconds']:6.1f}s  {record['notebook']}{error}", flush=True)
+
     frame = build_report(notebooks=args.notebooks, corpus=args.corpus, out=args.out, timeout=args.timeout,
-                         only=args.only or None)
-    for row in frame.itertuples():
-        print(f"{row.status:6} {row.seconds:6.1f}s  {row.notebook}{'  ' + row.error if row.error else ''}")
+                         only=args.only or None, solutions=not args.no_solutions, on_done=say)
     print(f"report: {Path(args.out) / 'index.html'}")
     return 1 if (frame.status != "ok").any() or frame.empty else 0
 
@@ -198,6 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", default="reports")
     report.add_argument("--timeout", type=int, default=600, help="seconds per cell (default 600)")
     report.add_argument("--only", nargs="+", metavar="NOTEBOOK", help="only these notebooks (e.g. 01-corpus)")
+    report.add_argument("--no-solutions", action="store_true", help="do not run and render the worked solutions")
     report.set_defaults(run=_report)
     return parser
 

@@ -40,6 +40,7 @@ __all__ = [
     "corpus_note",
     "check_date",
     "parse_date",
+    "CLUSTER_LABELS",
 ]
 
 #: Required manifest columns, in the order Watchwords writes them.
@@ -64,6 +65,13 @@ _RETRIEVED_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|
 _LANGUAGE_RE = re.compile(r"[a-z]{2,3}|unknown")
 _SHA_RE = re.compile(r"[0-9a-f]{64}")
 _EXTRA = "\0extra"  # key under which read_manifest notes surplus values in a row
+
+#: What the shipped manifest's cluster letters stand for (corpus/DATASHEET.md); a corpus of one's own may use others.
+CLUSTER_LABELS: dict[str, str] = {
+    "A": "the April 2023 Loktev/TASS story",
+    "B": "draftee detentions in the Moscow metro, 2022-2025",
+    "C": "other Moscow facial-recognition surveillance, 2019-2024",
+}
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@
 
 * ``name.png`` (for a figure: the Axes' figure, 150 dpi),
 * ``name.csv`` (the data drawn, which the plot functions attach to their Axes, or the table itself),
-* ``name.json``: a provenance sidecar with the corpus hash (SHA-256 over manifest and texts), the Watchwords
+* ``name.json``: a provenance sidecar with the caption, the corpus hash (SHA-256 over manifest and texts), the Watchwords
   version, the function and its parameters, the versions of Python, pandas, NLTK, matplotlib and numpy, and the
   time of export.
 """
@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from . import __version__
+from ._version import __version__
 from ._io import atomic_write_bytes, atomic_write_text
 
 __all__ = ["export", "provenance"]
@@ -42,7 +42,8 @@ def provenance(*, function: str, parameters: dict[str, Any] | None = None, corpu
 
 
 def export(obj: Any, name: str, *, out: str | Path, corpus: pd.DataFrame | None = None,
-           function: str | None = None, parameters: dict[str, Any] | None = None) -> dict[str, str]:
+           function: str | None = None, parameters: dict[str, Any] | None = None,
+           caption: str = "") -> dict[str, str]:
     """Save a figure (an Axes returned by a ``watchwords.plot_*`` function) or a DataFrame, with its data as
     CSV and a JSON provenance sidecar. Returns the paths written.
 
@@ -52,6 +53,8 @@ def export(obj: Any, name: str, *, out: str | Path, corpus: pd.DataFrame | None 
         out: the folder (created if needed).
         corpus: the corpus analysed, for its hash (else the hash attached to the data, if any).
         function, parameters: override what is recorded (tables: the function that made them).
+        caption: one or two sentences saying what the figure shows and how to read it; the report prints it
+            under the figure. Say what is drawn, not what it shows on one corpus (no numbers).
     """
     import re
 
@@ -82,7 +85,7 @@ def export(obj: Any, name: str, *, out: str | Path, corpus: pd.DataFrame | None 
     atomic_write_text(out / f"{name}.csv", data.to_csv(index=False))
     written["csv"] = str(out / f"{name}.csv")
     record = provenance(function=record_function, parameters=record_parameters, corpus_hash=corpus_hash)
-    record.update(name=name, files={k: Path(v).name for k, v in written.items()}, rows=int(len(data)))
+    record.update(name=name, caption=caption, files={k: Path(v).name for k, v in written.items()}, rows=int(len(data)))
     atomic_write_text(out / f"{name}.json", json.dumps(record, indent=2, default=str) + "\n")
     written["json"] = str(out / f"{name}.json")
     return written

@@ -63,8 +63,14 @@ def _dictionary() -> tuple[dict[str, list[tuple[tuple[str, ...], str, float, str
         index.setdefault(words[0].rstrip("*"), []).append((words, row.frame, float(row.weight), row.indicator))
     for entries in index.values():
         entries.sort(key=lambda e: len(e[0]), reverse=True)
-    false_friends = [(tuple(r.phrase.lower().split()), r.frame) for r in _data_frame("frame_false_friends.csv").itertuples(index=False)]
+    false_friends = [(tuple(r.phrase.lower().split()), r.frame) for r in frame_false_friends().itertuples(index=False)]
     return index, false_friends
+
+
+def frame_false_friends() -> pd.DataFrame:
+    """The false friends: phrases in which a frame indicator does not signal its frame (frame, phrase, reason;
+    ``watchwords/data/frame_false_friends.csv``)."""
+    return _data_frame("frame_false_friends.csv")
 
 
 def frame_dictionary() -> pd.DataFrame:

@@ -27,28 +27,40 @@ def _axes(ax, figsize: tuple[float, float]):  # type: ignore[no-untyped-def]
     return ax
 
 
-def plot_timeline(manifest: pd.DataFrame, *, by: str = "cluster", ax=None):  # type: ignore[no-untyped-def]
+def plot_timeline(manifest: pd.DataFrame, *, by: str = "cluster", labels: dict[str, str] | None = None,
+                  ax=None):  # type: ignore[no-untyped-def]
     """One dot per document at its publication date, one row per value of ``by``.
 
     Only complete dates (``published`` not NaT, from ``load_manifest``) can be placed; the
     number of documents with partial or unknown dates is given in the title, never guessed.
-    Filled dots have their text present, hollow dots are still to fetch.
+    Filled dots have their text present, hollow dots are still to fetch. Documents of one row
+    and one date are stacked upwards (none hides another) and their number is written beside the
+    stack. ``labels`` maps a value of ``by`` to a description for the row label (e.g. what a
+    cluster letter stands for); values without a label are shown as they are.
     """
-    ax = _axes(ax, (9, 3))
+    labels = labels or {}
     dated = manifest[manifest["published"].notna()]
     groups = sorted(str(g) for g in manifest[by].dropna().unique())
+    stacks = dated.groupby([dated[by].astype(str), "published"]).size()
+    tallest = int(stacks.max()) if len(stacks) else 1
+    step = 0.8 / max(tallest, 1)
+    ax = _axes(ax, (9, 1.2 + 1.1 * max(1, len(groups))))
     for row_number, group in enumerate(groups):
-        part = dated[dated[by].astype(str) == group]
+        part = dated[dated[by].astype(str) == group].sort_values(["published", "doc_id"])
+        level = part.groupby("published").cumcount()
+        y = row_number - 0.4 + step / 2 + level * step
         present = part["status"].astype(str).isin(["present", "fetched"])
-        ax.scatter(part.loc[present, "published"], [row_number] * int(present.sum()), s=40, color=f"C{row_number}",
-                   label=f"{by} {group}")
-        ax.scatter(part.loc[~present, "published"], [row_number] * int((~present).sum()), s=40, facecolors="none",
-                   edgecolors=f"C{row_number}")
-    ax.set_yticks(range(len(groups)), [f"{by} {g}" for g in groups])
+        ax.scatter(part.loc[present, "published"], y[present], s=30, color=f"C{row_number}")
+        ax.scatter(part.loc[~present, "published"], y[~present], s=30, facecolors="none", edgecolors=f"C{row_number}")
+        for date, count in part.groupby("published").size().items():
+            if count > 1:
+                ax.annotate(f"{count}", (date, row_number - 0.4 + count * step), xytext=(4, 0),
+                            textcoords="offset points", fontsize=8, va="center")
+    ax.set_yticks(range(len(groups)), [f"{by} {g}" + (f": {labels[g]}" if g in labels else "") for g in groups])
     ax.set_ylim(-0.5, len(groups) - 0.5)
     undated = len(manifest) - len(dated)
     ax.set_title(f"Documents by date ({len(dated)} dated; {undated} with a partial or unknown date not shown)")
-    ax.set_xlabel("publication date (filled: text present; hollow: to fetch)")
+    ax.set_xlabel("publication date (filled: text present; hollow: to fetch; number: documents on that day)")
     return _remember(ax, dated[["doc_id", by, "published", "status"]].astype({by: str, "status": str}), "plot_timeline", by=by)
 
 
@@ -75,8 +87,12 @@ def plot_keyness(table: pd.DataFrame, *, n: int = 10, measure: str = "g2", ax=No
     if measure not in table.columns:
         raise ValueError(f"measure={measure!r}: the table has no such column")
     ax = _axes(ax, (7, 0.35 * 2 * n + 1))
-    positive = table[table["g2"] > 0].nlargest(n, measure)
-    negative = table[table["g2"] < 0].nsmallest(n, measure)
+    above, below = table[table["g2"] > 0], table[table["g2"] < 0]
+    positive = above.sort_values([measure, "term"], ascending=[False, True]).head(n)
+    negative = below.sort_values([measure, "term"], ascending=[True, True]).head(n)
+    # terms left out that have the same value as the last one shown: the cut falls inside a tie
+    tied = sum(int(((rest[measure] == part[measure].iloc[-1]) & ~rest.index.isin(part.index)).sum())
+               for rest, part in ((above, positive), (below, negative)) if len(part))
     shown = pd.concat([negative.iloc[::-1], positive.iloc[::-1]])
     colors = ["#b2182b" if v > 0 else "#2166ac" for v in shown[measure]]
     ax.barh(range(len(shown)), shown[measure], color=colors)
@@ -84,7 +100,10 @@ def plot_keyness(table: pd.DataFrame, *, n: int = 10, measure: str = "g2", ax=No
     ax.axvline(0, color="black", linewidth=0.8)
     label = "signed log-likelihood G²" if measure == "g2" else measure.replace("_", " ")
     ax.set_xlabel(f"{label} (right: more in target; left: more in reference)")
-    ax.set_title(f"Key terms: top {len(positive)} positive, top {len(negative)} negative")
+    sides = [f"{len(positive)} most positive" if len(positive) else "no positive key term",
+             f"{len(negative)} most negative" if len(negative) else "no negative key term"]
+    tie_note = f"; {tied} more tied with the last shown, ordered alphabetically" if tied else ""
+    ax.set_title(f"Key terms: {', '.join(sides)} (by {measure.replace('_', ' ')}{tie_note})", fontsize=10)
     return _remember(ax, shown, "plot_keyness", n=n, measure=measure)
 
 

@@ -24,7 +24,7 @@ import pandas as pd
 
 from .text import as_corpus, tokens
 
-__all__ = ["shingles", "reuse", "align", "reused_spans", "quote_variants", "derivations", "demo_pair"]
+__all__ = ["shingles", "reuse", "align", "reused_spans", "quote_variants", "derivations", "demo_pair", "text_pair"]
 
 _PARTS = ("headline", "lede", "body")
 
@@ -361,3 +361,15 @@ def demo_pair(corpus: pd.DataFrame) -> pd.DataFrame:
     rewrite = resources.files("watchwords.data").joinpath("rewrite_demo.txt").read_text(encoding="utf-8")
     return pd.DataFrame({"doc_id": ["seed", "rewrite"], "text": [seed.iloc[0], rewrite],
                          "date": ["2023-04-18", "2023-04-19"], "outlet": ["The Jerusalem Post", "Demo Retelling"]})
+
+
+def text_pair(first: str, second: str) -> pd.DataFrame:
+    """Two texts as a two-document corpus (doc_ids "a" and "b", "a" dated first), for trying the reuse
+    measures on sentences of one's own.
+
+    Example:
+        >>> text_pair("One text.", "Another text.")[["doc_id", "date"]].to_dict("list")
+        {'doc_id': ['a', 'b'], 'date': ['2000-01-01', '2000-01-02']}
+    """
+    return pd.DataFrame({"doc_id": ["a", "b"], "text": [first, second], "date": ["2000-01-01", "2000-01-02"],
+                         "outlet": ["first text", "second text"]})
