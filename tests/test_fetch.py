@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import csv
 import datetime as dt
 import hashlib
@@ -131,7 +132,7 @@ def test_polite_delay_between_requests_to_one_host(site) -> None:
 def test_user_agent_is_sent(site) -> None:
     fetch_url(site.base + "/ok", config=config(site))
     assert site.agents == [FAST.user_agent]
-    assert FAST.user_agent.startswith("Watchwords/0.1.0 (")
+    assert re.match(r"Watchwords/\d+\.\d+\.\d+\S* \(research", FAST.user_agent)
 
 
 def test_extract_article_without_text_fails() -> None:

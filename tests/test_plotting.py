@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import matplotlib
+import pandas as pd
 
 matplotlib.use("Agg")
 
@@ -50,9 +51,40 @@ def test_plot_keyness_diverging() -> None:
     widths = [p.get_width() for p in ax.patches]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["down", "up2", "up1"]
     assert widths[0] < 0 < widths[1] < widths[2]
-    assert ax.get_title() == "Key terms: top 2 positive, top 1 negative"
+    assert ax.get_title() == "Key terms: 2 most positive, 1 most negative (by g2)"
     with pytest.raises(ValueError, match="measure='z'"):
         ww.plot_keyness(table, measure="z")
+    plt.close("all")
+
+
+@pytest.mark.parametrize(
+    ("target", "n", "labels", "title"),
+    [
+        # a tie at the cut: b and c have the same counts, only one fits, the title says so
+        ({"a": 30, "b": 20, "c": 20}, 2, ["b", "a"],
+         "Key terms: 2 most positive, no negative key term (by g2; 1 more tied with the last shown, ordered "
+         "alphabetically)"),
+        # nothing under-used: no "top 0 negative"
+        ({"a": 30}, 5, ["a"], "Key terms: 1 most positive, no negative key term (by g2)"),
+    ],
+)
+def test_plot_keyness_titles_ties_and_empty_sides(target, n, labels, title) -> None:
+    table = ww.keyness_table(target, {k: 1 for k in target}, target_size=1_000, reference_size=1_000)
+    ax = ww.plot_keyness(table, n=n)
+    assert [t.get_text() for t in ax.get_yticklabels()] == labels
+    assert ax.get_title() == title
+    plt.close("all")
+
+
+def test_plot_timeline_stacks_same_day_documents() -> None:
+    manifest = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "cluster": ["A", "A", "A", "B"],
+                             "published": pd.to_datetime(["2023-04-18", "2023-04-18", "2023-04-19", "2023-04-18"]),
+                             "status": ["present", "to fetch", "present", "present"]})
+    ax = ww.plot_timeline(manifest, labels={"A": "the story"})
+    points = [tuple(xy) for c in ax.collections for xy in c.get_offsets()]
+    assert len(points) == 4 and len(set(points)) == 4  # no dot hides another
+    assert [t.get_text() for t in ax.texts] == ["2"]  # the one stack of two is counted
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["cluster A: the story", "cluster B"]
     plt.close("all")
 
 

@@ -46,12 +46,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count
 from operator import itemgetter
-from importlib import resources
 from typing import Any
 
 import pandas as pd
 
-from .text import _QUOTES, _QUOTE_ALTERNATIVES, as_corpus, split_sentences, token_regex
+from .resources import read_table
+from .text import _QUOTE_ALTERNATIVES, _QUOTES, as_corpus, split_sentences, token_regex
 from .textformat import parse_document
 
 __all__ = ["attributions", "attribution_chains", "attribution_hops", "voice", "reporting_verbs", "known_sources",
@@ -100,10 +100,7 @@ _ENGLISH_MARKERS = {"the", "and", "of", "to", "in", "is", "was", "that", "for", 
 # ------------------------------------------------------------------------------------ lexicons
 
 def _data_frame(name: str) -> pd.DataFrame:
-    import io
-
-    text = resources.files("watchwords.data").joinpath(name).read_text(encoding="utf-8")
-    return pd.read_csv(io.StringIO(text), comment="#", dtype=str, keep_default_na=False)
+    return read_table(name)
 
 
 def reporting_verbs() -> pd.DataFrame:

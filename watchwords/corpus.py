@@ -16,12 +16,12 @@ import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
 from ._io import sha256_bytes, write_csv_rows
+from .resources import read_table
 from .textformat import PART_KINDS, Paragraph, parse_document
 
 __all__ = [
@@ -116,8 +116,7 @@ def outlet_types() -> pd.DataFrame:
         DataFrame with columns outlet_type, definition, decision_rule, examples
         (from the versioned data file ``watchwords/data/outlet_types.csv``).
     """
-    text = resources.files("watchwords.data").joinpath("outlet_types.csv").read_text(encoding="utf-8")
-    return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    return read_table("outlet_types.csv")
 
 
 def check_date(value: str) -> str | None:

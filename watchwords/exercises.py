@@ -211,7 +211,7 @@ EXERCISES: dict[str, Exercise] = {
                      _evaders_l1, needs="corpus"),
     "02.3": Exercise("Predict the sign first: is 'the' a positive or a negative key word of the seed against "
                      "general English? Then compute its signed G² (4-term, no stopword list, 2 decimals).",
-                     "Fill the 2×2 table as in section 4.5 with a = count of 'the', c = the seed's tokens "
+                     "Fill the 2×2 table as in section 4 with a = count of 'the', c = the seed's tokens "
                      "without punctuation, b and d from the reference list; the sign is negative when a/c < b/d.",
                      _g2_of_the, tolerance=0.01, needs="corpus"),
     "03.1": Exercise("Predict first, then check with ww.attributions: what kind of speech (direct, mixed, indirect) "

@@ -39,7 +39,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import __version__
+from ._version import __version__
 from ._io import atomic_write_bytes, sha256_bytes
 from .corpus import read_manifest, write_manifest
 from .textformat import format_document

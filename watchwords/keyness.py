@@ -175,11 +175,16 @@ def read_reference_list(path: str | Path) -> tuple[pd.Series, int]:
     tokenised like :func:`watchwords.tokens`). An optional row with the term ``__total__`` gives
     the reference corpus size in tokens (needed when the list is truncated or leaves out
     stopwords); without it the size is the sum of the counts. Lines starting with ``#`` are
-    comments.
+    comments. The name ``"english"`` reads the packaged general-English list
+    (``watchwords/data/reference_en_wordfreq.csv``, counts per 10⁹ tokens from wordfreq).
 
     Returns:
         (counts as a Series indexed by term, reference size).
     """
+    if str(path) == "english":
+        from .resources import resource_path
+
+        path = resource_path("reference_en_wordfreq.csv")
     path = Path(path)
     if not path.is_file():
         raise ValueError(f"reference list {path}: no such file")
@@ -271,16 +276,12 @@ def keyness(
     target_counts = FreqDist(occurrences["term"])
     target_size = sum(occurrences.attrs["doc_tokens"].values())
     docs = occurrences.groupby("term")["doc_id"].nunique()
-    if isinstance(reference, str) and reference == "english":
-        from importlib import resources
-
-        reference = resources.files("watchwords.data").joinpath("reference_en_wordfreq.csv")
     is_group = reference is None or isinstance(reference, (Mapping, pd.Series, list, tuple, set)) or (
         isinstance(reference, str) and reference in set(corpus["doc_id"].astype(str)))
     if not is_group:
-        if not Path(str(reference)).is_file():
+        if reference != "english" and not Path(str(reference)).is_file():
             raise ValueError(f"reference list {reference}: no such file; pass 'english', a CSV file path, or a group")
-        reference_counts, reference_size = read_reference_list(Path(str(reference)))
+        reference_counts, reference_size = read_reference_list(str(reference))
         reference_name = str(reference)
     else:
         reference_mask = ~target_mask if reference is None else _select(corpus, reference, "reference")

@@ -353,12 +353,12 @@ def demo_pair(corpus: pd.DataFrame) -> pd.DataFrame:
     hunting headline, "facial recognition" replaced by "video surveillance", attribution to "Russian
     state media", and the quote back-translated with "conscript" turned into "reservist".
     """
-    from importlib import resources
+    from .resources import read_text
 
     seed = corpus.loc[corpus["doc_id"] == "a_jpost_reuters", "text"]
     if seed.empty:
         raise ValueError("demo_pair needs the seed (doc_id a_jpost_reuters) in the corpus")
-    rewrite = resources.files("watchwords.data").joinpath("rewrite_demo.txt").read_text(encoding="utf-8")
+    rewrite = read_text("rewrite_demo.txt")
     return pd.DataFrame({"doc_id": ["seed", "rewrite"], "text": [seed.iloc[0], rewrite],
                          "date": ["2023-04-18", "2023-04-19"], "outlet": ["The Jerusalem Post", "Demo Retelling"]})
 

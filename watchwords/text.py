@@ -27,12 +27,12 @@ import bisect
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+from .resources import read_text
 from .textformat import parse_document
 
 __all__ = [
@@ -53,7 +53,7 @@ __all__ = [
 
 
 def _word_list(name: str) -> frozenset[str]:
-    text = resources.files("watchwords.data").joinpath(name).read_text(encoding="utf-8")
+    text = read_text(name)
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
@@ -571,7 +571,12 @@ def compare_tokenizers(text: str) -> pd.DataFrame:
     Returns:
         Columns tokenizer, n_tokens, tokens (joined by " | ").
     """
-    from nltk.tokenize import NLTKWordTokenizer, ToktokTokenizer, TreebankWordTokenizer, WordPunctTokenizer
+    from nltk.tokenize import (
+        NLTKWordTokenizer,
+        ToktokTokenizer,
+        TreebankWordTokenizer,
+        WordPunctTokenizer,
+    )
 
     sentence_texts = [text[a:b] for a, b in split_sentences(text)]
 
