@@ -22,9 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_corpus import scaled_texts  # noqa: E402
-
 import pandas as pd  # noqa: E402
+from bench_corpus import scaled_texts  # noqa: E402
 
 import watchwords as ww  # noqa: E402
 

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from watchwords.cli import main
 from tests.conftest import Route, manifest_row, news_page
+from watchwords.cli import main
 
 
 def test_validate_shipped_corpus_exits_zero(seed_corpus, capsys) -> None:

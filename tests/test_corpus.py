@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 import watchwords as ww
-from watchwords.corpus import MANIFEST_COLUMNS, check_date
 from tests.conftest import WIRE_STORY, manifest_row
+from watchwords.corpus import MANIFEST_COLUMNS, check_date
 
 
 def messages(root) -> list[str]:

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from tests.conftest import BRAT_ANN, BRAT_TEXT
 from watchwords.cli import main
 from watchwords.evaluation import GoldRelation, read_brat, score
-from tests.conftest import BRAT_ANN, BRAT_TEXT
 
 
 def test_read_brat_two_passes_and_kinds() -> None:
@@ -20,7 +20,8 @@ def test_read_brat_two_passes_and_kinds() -> None:
 
 def test_read_brat_discontinuous_and_no_source() -> None:
     text = '"A b," he said, "c d."'
-    ann = "T1\tContent 0 6;16 22\tx\nT2\tCue 10 14\tsaid\nE1\tAttribution-no-source:T3 Cue:T2 Content:T1\nT3\tAttribution 0 22\tx\nbad line\n"
+    ann = ("T1\tContent 0 6;16 22\tx\nT2\tCue 10 14\tsaid\nE1\tAttribution-no-source:T3 Cue:T2 Content:T1\n"
+           "T3\tAttribution 0 22\tx\nbad line\n")
     (relation,) = read_brat(ann, text)
     assert relation.content == ((0, 6), (16, 22)) and relation.source == () and relation.kind == "direct"
 

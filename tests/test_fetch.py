@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import re
 import csv
 import datetime as dt
 import hashlib
 import json
+import re
 import urllib.parse
 
 import pytest
 
 import watchwords as ww
-from watchwords.fetch import FetchConfig, FetchError, extract_article, fetch_corpus, fetch_url
 from tests.conftest import Route, manifest_row, news_page
+from watchwords.fetch import FetchConfig, FetchError, extract_article, fetch_corpus, fetch_url
 
 RU_PAGE = """<html><head><title>Камеры на станциях</title></head><body><article><h1>Камеры на станциях</h1>
 <p>Городские камеры будут включены в следующем месяце на всех станциях, сообщило транспортное управление.</p>

@@ -34,7 +34,8 @@ def test_frame_matches(text, expected) -> None:
 
 
 def test_frame_columns_voice_and_part() -> None:
-    text = 'HEADLINE: Cameras track down men\n\nThe first paragraph names no frame.\n\n"It is lawful," an official said of the court ruling.'
+    text = ('HEADLINE: Cameras track down men\n\nThe first paragraph names no frame.\n\n'
+            '"It is lawful," an official said of the court ruling.')
     table = ww.frames(text)
     assert list(table.columns) == ["doc_id", "para_id", "sent_id", "frame", "indicator", "match", "start", "end", "weight",
                                    "negated", "voice", "part"]

@@ -9,9 +9,9 @@ import json
 import pytest
 
 import watchwords as ww
+from tests.conftest import Route, manifest_row, news_page
 from watchwords.fetch import FetchConfig
 from watchwords.importers import add_reports, markdown_to_document, plain_to_document, slugify
-from tests.conftest import Route, manifest_row, news_page
 
 WHEN = dt.datetime(2026, 11, 29, 12, 0, tzinfo=dt.timezone.utc)
 

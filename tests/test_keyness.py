@@ -12,8 +12,8 @@ from nltk.metrics import BigramAssocMeasures
 from scipy.stats import chi2, chi2_contingency
 
 import watchwords as ww
-from watchwords.keyness import chi2_sf_1df, g2_2term, g2_4term, keyness_table
 from tests.conftest import manifest_row
+from watchwords.keyness import chi2_sf_1df, g2_2term, g2_4term, keyness_table
 
 
 def test_dunning_published_likelihood_ratio() -> None:

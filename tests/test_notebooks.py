@@ -1,21 +1,39 @@
-"""Every notebook runs top to bottom offline (the README's test command includes this), is committed
-without outputs, defines no functions, and the report links every notebook."""
+"""The notebooks: authored as MyST text sources and in step with the committed .ipynb, committed without outputs,
+linted, built to one teaching arc with a header, exercises with model answers; every notebook runs top to bottom
+offline, on the shipped corpus and on a larger one."""
 
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
 
 import pytest
 
-from watchwords.report import build_report, execute_notebook, notebook_paths
 from tests.conftest import REPO, WIRE_STORY, manifest_row
+from watchwords.report import execute_notebook, notebook_paths, solution_paths
 
 NOTEBOOKS = notebook_paths(REPO / "notebooks")
-SOLUTIONS = sorted((REPO / "notebooks" / "solutions").glob("*.ipynb"))
+SOLUTIONS = solution_paths(REPO / "notebooks")
+TEACHING = [p for p in NOTEBOOKS if p.name != "00-index.ipynb"]
+SOURCES = sorted((REPO / "notebooks" / "src").rglob("*.md"))
 
 
-def test_there_are_notebooks() -> None:
+def _cells(path, kind: str) -> list[str]:
+    return ["".join(c["source"]) for c in json.loads(path.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == kind]
+
+
+def test_there_are_notebooks_and_sources() -> None:
     assert [p.name for p in NOTEBOOKS][:2] == ["00-index.ipynb", "01-corpus.ipynb"]
+    assert len(SOURCES) == len(NOTEBOOKS) + len(SOLUTIONS)
+    assert not (REPO / "tools" / "build_notebooks.py").exists()
+
+
+def test_committed_notebooks_equal_their_sources() -> None:
+    result = subprocess.run([sys.executable, str(REPO / "tools" / "sync_notebooks.py"), "--check"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS + SOLUTIONS, ids=lambda p: p.name)
@@ -28,34 +46,79 @@ def test_notebook_committed_clean(path) -> None:
             assert "\ndef " not in "\n" + source and "lambda" not in source, "analysis functions belong in the library"
 
 
-@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.name != "00-index.ipynb"], ids=lambda p: p.name)
+def test_code_is_linted_like_the_package() -> None:
+    """ruff on the package, tests and tools (pyproject settings) and on the notebooks' code cells at 120 characters."""
+    ruff = [sys.executable, "-m", "ruff", "check", "--no-cache"]
+    for command in (ruff + ["watchwords", "tests", "tools", "bench"],
+                    ruff + ["--config", "lint.pycodestyle.max-line-length=120", "notebooks"]):
+        result = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
+        assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize("path", TEACHING, ids=lambda p: p.name)
 def test_teaching_notebooks_follow_the_arc(path) -> None:
-    text = "\n".join("".join(c["source"]) for c in json.loads(path.read_text(encoding="utf-8"))["cells"]
-                     if c["cell_type"] == "markdown")
-    for landmark in ("you will learn how to", "A question from the seed", "The method in words", "Results",
-                     "Exercise", "next steps"):
-        assert landmark.lower() in text.lower(), landmark
+    text = "\n".join(_cells(path, "markdown")).lower()
+    for landmark in ("you will learn how to", "a question from the seed", "the method in words", "by hand first",
+                     "results", "exercise", "next steps"):
+        assert landmark in text, landmark
+    assert text.index("by hand first") < text.index("results at scale")
 
 
-@pytest.fixture(scope="module")
-def report(tmp_path_factory):
-    out = tmp_path_factory.mktemp("report")
-    return out, build_report(notebooks=REPO / "notebooks", corpus=REPO / "corpus", out=out, timeout=300)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_header_cell(path) -> None:
+    header = _cells(path, "markdown")[0]
+    for row in ("What", "Use case", "Difficulty", "Time", "Prerequisites", "Data", "Libraries"):
+        assert f"| **{row}** |" in header, row
+    assert "../docs/glossary.md" in header
 
 
-def test_report_runs_every_notebook_on_the_shipped_corpus(report) -> None:
-    out, frame = report
-    failed = frame[frame.status != "ok"]
-    assert failed.empty, failed.to_dict("records")
-    assert frame.notebook.tolist() == [p.name for p in NOTEBOOKS]
-    index = (out / "index.html").read_text(encoding="utf-8")
-    for name in frame.html:
-        assert f'href="{name}"' in index and (out / name).stat().st_size > 10_000
-    assert "1 document(s) with text present of 69 listed" in index
-    assert "Key figures" in index and 'href="figures/02-keyness.csv"' in index
-    sidecars = sorted(p.name for p in (out / "figures").glob("*.json"))
-    assert "01-timeline.json" in sidecars and len(sidecars) >= 8
-    assert "Only the seed article is present" in (out / "01-corpus.html").read_text(encoding="utf-8")
+@pytest.mark.parametrize("path", sorted((REPO / "notebooks" / "src").glob("0[1-5]-*.md")), ids=lambda p: p.name)
+def test_maths_has_no_template_braces(path) -> None:
+    """The old builder's f-strings doubled LaTeX braces (\\begin{{pmatrix}}); sources are plain text now."""
+    maths = re.findall(r"\$\$.+?\$\$|\$[^$\n]+\$", path.read_text(encoding="utf-8"), flags=re.S)
+    assert maths and not [m for m in maths if re.search(r"(\\[a-z]+|[_^])\{\{", m)]
+
+
+def test_nltk_and_pandas_are_used_by_hand() -> None:
+    code = {p.stem: "\n".join(_cells(p, "code")) for p in TEACHING}
+    assert "nltk.FreqDist(" in code["02-term-frequency"] and "nltk.Text(" in code["02-term-frequency"]
+    assert "np.log(" in code["02-term-frequency"]          # G² by hand
+    assert "PunktSentenceTokenizer(" in code["01-corpus"] and "pd.read_csv(" in code["01-corpus"]
+    assert "nltk.bigrams(" in code["03-attribution"]
+    assert "SnowballStemmer(" in code["04-framing"]
+    assert "nltk.ngrams(" in code["05-comparison"]
+
+
+@pytest.mark.parametrize("path", TEACHING, ids=lambda p: p.name)
+def test_written_questions_have_model_answers_and_rubrics(path) -> None:
+    written = sum(cell.count("✍️ **Exercise") for cell in _cells(path, "markdown"))
+    solution = REPO / "notebooks" / "solutions" / f"{path.stem}-solutions.ipynb"
+    answers = "\n".join(_cells(solution, "markdown"))
+    assert written >= 1
+    assert answers.count("Model answer.") == written and answers.count("*Rubric") == written
+
+
+@pytest.mark.parametrize("path", TEACHING, ids=lambda p: p.name)
+def test_every_plot_is_exported_with_a_caption(path) -> None:
+    for source in _cells(path, "code"):
+        if "ww.plot_" in source:
+            assert "ww.export(ax, " in source and "caption=" in source, source
+
+
+def test_launch_links_come_from_one_address() -> None:
+    """The repository address is kept in CITATION.cff; the README and every notebook use that one."""
+    (address,) = re.findall(r'^repository-code: "([^"]+)"', (REPO / "CITATION.cff").read_text(encoding="utf-8"),
+                            flags=re.M)
+    slug = address.removeprefix("https://github.com/")
+    texts = {p.name: p.read_text(encoding="utf-8") for p in [REPO / "README.md", *SOURCES]}
+    for name, text in texts.items():
+        for found in re.findall(r"github\.com/([\w.-]+/[\w.-]+)", text):
+            assert found == slug, (name, found)
+        for found in re.findall(r"/v2/gh/([\w.-]+/[\w.-]+)/", text):
+            assert found == slug, (name, found)
+    assert f"mybinder.org/v2/gh/{slug}/" in texts["README.md"] and f"colab.research.google.com/github/{slug}/" in texts[
+        "README.md"]
+    assert f"mybinder.org/v2/gh/{slug}/" in texts["00-index.md"]
 
 
 @pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.name)
@@ -63,7 +126,8 @@ def test_solutions_pass_their_checks(path) -> None:
     executed, error = execute_notebook(path, corpus=REPO / "corpus", timeout=300)
     assert error is None
     printed = "".join(o.get("text", "") for c in executed.cells if c.cell_type == "code" for o in c.outputs)
-    assert printed.count(": correct.") == sum('ww.check("' in c.source for c in executed.cells if c.cell_type == "code")
+    checks = sum(c.source.count('ww.check("') for c in executed.cells if c.cell_type == "code")
+    assert checks >= 2 and printed.count(": correct.") == checks
 
 
 LATER = """HEADLINE: Northbridge cameras find men who skip the draft - NewsCo
@@ -98,7 +162,7 @@ def larger_corpus(tmp_path_factory):
     return CorpusMaker(tmp_path_factory.mktemp("larger"))(texts, rows=rows)
 
 
-@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.name != "00-index.ipynb"], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", TEACHING, ids=lambda p: p.name)
 def test_notebooks_run_on_a_larger_corpus(larger_corpus, path) -> None:
     """With several documents present (as after a fetch) every notebook runs and no longer says 'only the seed'."""
     executed, error = execute_notebook(path, corpus=larger_corpus, timeout=300)

@@ -45,7 +45,8 @@ def test_parse_document_parts(text: str, expected: list[tuple[str, str]]) -> Non
 def test_format_document_round_trip() -> None:
     text = format_document(headline="Cameras  on", byline="By A", body=["One.", "", "CREDIT: looks like a label"],
                            captions=[("A camera.", "X/Agency"), ("", "")])
-    assert text == "HEADLINE: Cameras on\nBYLINE: By A\n\nOne.\n\nBODY: CREDIT: looks like a label\n\nCAPTION: A camera.\nCREDIT: X/Agency\n"
+    assert text == ("HEADLINE: Cameras on\nBYLINE: By A\n\nOne.\n\nBODY: CREDIT: looks like a label\n\n"
+                    "CAPTION: A camera.\nCREDIT: X/Agency\n")
     assert parts(text) == [("headline", "Cameras on"), ("byline", "By A"), ("body", "One."),
                            ("body", "CREDIT: looks like a label"), ("caption", "A camera."), ("credit", "X/Agency")]
 

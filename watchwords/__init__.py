@@ -6,7 +6,8 @@ A flat public API: every analysis function is importable from ``watchwords``.
 from __future__ import annotations
 
 from ._version import __version__
-
+from .attribution import attribution_chains, attribution_hops, attributions, voice
+from .collocations import collocates
 from .corpus import (
     CLUSTER_LABELS,
     CorpusError,
@@ -18,16 +19,14 @@ from .corpus import (
     outlet_types,
     validate_corpus,
 )
-from .attribution import attribution_chains, attribution_hops, attributions, voice
-from .collocations import collocates
 from .dispersion import dispersion, dp
 from .exercises import EXERCISE_TEXTS, check
 from .export import export
 from .framing import (
     actor_labels,
     frame_dictionary,
-    frame_false_friends,
     frame_differences,
+    frame_false_friends,
     frame_profile,
     frame_prominence,
     frames,

@@ -641,7 +641,8 @@ def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, q
         while rest < len(toks) and toks[rest][START] < cue_span[1]:
             rest += 1  # past a time or medium phrase that belongs to the cue ("said on Monday that")
         if info[0] == "tell" and not inverted and rest < len(toks):
-            addressee = _source_right(toks, rest, lexicon) or ((rest, rest + 1) if toks[rest][LOW] in _PRONOUNS or toks[rest][LOW] in ("reporters", "journalists") else None)
+            listener = toks[rest][LOW] in _PRONOUNS or toks[rest][LOW] in ("reporters", "journalists")
+            addressee = _source_right(toks, rest, lexicon) or ((rest, rest + 1) if listener else None)
             if addressee:
                 relation.addressee = (toks[addressee[0]][START], toks[addressee[1] - 1][END])
                 rest = addressee[1]

@@ -20,8 +20,8 @@ from typing import Any
 
 import pandas as pd
 
-from ._version import __version__
 from ._io import atomic_write_bytes, atomic_write_text
+from ._version import __version__
 
 __all__ = ["export", "provenance"]
 

@@ -39,8 +39,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._version import __version__
 from ._io import atomic_write_bytes, sha256_bytes
+from ._version import __version__
 from .corpus import read_manifest, write_manifest
 from .textformat import format_document
 

@@ -256,7 +256,8 @@ def add_reports(
         elif msg := check_date(row["date"]):
             problems.append(f"{doc.origin}: field 'date': {msg}; write YYYY, YYYY-MM, YYYY-MM-DD or unknown")
         if row["outlet_type"] not in vocabulary:
-            problems.append(f"{doc.origin}: field 'outlet_type': unknown {row['outlet_type']!r}; use one of {', '.join(sorted(vocabulary))}")
+            problems.append(f"{doc.origin}: field 'outlet_type': unknown {row['outlet_type']!r}; "
+                            f"use one of {', '.join(sorted(vocabulary))}")
         if doc.text is not None and not parse_document(doc.text):
             problems.append(f"{doc.origin}: the report has no text")
         if doc.text is None and not row["url"]:

@@ -129,8 +129,10 @@ def keyness_table(
         raise ValueError(f"correction={correction!r}: use None or 'bonferroni'")
     if zero <= 0:
         raise ValueError(f"zero={zero}: the pseudo-count for zero frequencies must be positive")
-    target = pd.Series(dict(target_counts), dtype="float64") if not isinstance(target_counts, pd.Series) else target_counts.astype("float64")
-    reference = pd.Series(dict(reference_counts), dtype="float64") if not isinstance(reference_counts, pd.Series) else reference_counts.astype("float64")
+    target = (target_counts.astype("float64") if isinstance(target_counts, pd.Series)
+              else pd.Series(dict(target_counts), dtype="float64"))
+    reference = (reference_counts.astype("float64") if isinstance(reference_counts, pd.Series)
+                 else pd.Series(dict(reference_counts), dtype="float64"))
     c = float(target.sum()) if target_size is None else float(target_size)
     d = float(reference.sum()) if reference_size is None else float(reference_size)
     if c <= 0 or d <= 0:

@@ -56,7 +56,10 @@ def plot_timeline(manifest: pd.DataFrame, *, by: str = "cluster", labels: dict[s
             if count > 1:
                 ax.annotate(f"{count}", (date, row_number - 0.4 + count * step), xytext=(4, 0),
                             textcoords="offset points", fontsize=8, va="center")
-    ax.set_yticks(range(len(groups)), [f"{by} {g}" + (f": {labels[g]}" if g in labels else "") for g in groups])
+    import textwrap
+
+    ax.set_yticks(range(len(groups)), ["\n".join(textwrap.wrap(f"{by} {g}" + (f": {labels[g]}" if g in labels else ""), 26))
+                                       for g in groups])
     ax.set_ylim(-0.5, len(groups) - 0.5)
     undated = len(manifest) - len(dated)
     ax.set_title(f"Documents by date ({len(dated)} dated; {undated} with a partial or unknown date not shown)")
@@ -165,7 +168,8 @@ def plot_collocation_network(collocates_table: pd.DataFrame, *, measure: str = "
     for row in top.itertuples(index=False):
         x, y = placed[row.collocate]
         cx, cy = centres[row.node]
-        ax.plot([cx, x], [cy, y], color="#999999", linewidth=0.6 + 2.4 * (0 if high == low else (getattr(row, measure) - low) / (high - low)), zorder=1)
+        strength = 0 if high == low else (getattr(row, measure) - low) / (high - low)
+        ax.plot([cx, x], [cy, y], color="#999999", linewidth=0.6 + 2.4 * strength, zorder=1)
     for collocate, (x, y) in placed.items():
         ax.text(x, y, collocate, ha="center", va="center", fontsize=9, zorder=3,
                 bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "#cccccc"})

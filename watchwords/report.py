@@ -257,7 +257,9 @@ def build_report(
     records, order = [], {}
     for path in chosen + answers:
         page = pages[path.resolve()]
-        exporter = HTMLExporter(mathjax_url=f"{Path(os.path.relpath(mathjax, page.parent)).as_posix()}"
+        exporter = HTMLExporter(extra_template_basedirs=[str(Path(__file__).parent / "templates")],
+                                template_name="watchwords_html",
+                                mathjax_url=f"{Path(os.path.relpath(mathjax, page.parent)).as_posix()}"
                                             f"?config={MATHJAX_CONFIG}")
         started = dt.datetime.now()
         executed, error = execute_notebook(path, corpus=corpus, timeout=timeout, export=out / "figures",
