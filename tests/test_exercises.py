@@ -9,7 +9,7 @@ import sys
 import pytest
 
 import watchwords as ww
-from watchwords.exercises import EXERCISES, Accept, matches
+from watchwords.exercises import EXERCISES, Accept, is_correct, matches
 
 
 @pytest.fixture(scope="module")
@@ -43,9 +43,9 @@ def test_every_exercise_is_in_the_table() -> None:
 @pytest.mark.parametrize(("exercise", "right", "wrong"), RIGHT_AND_WRONG, ids=[r[0] for r in RIGHT_AND_WRONG])
 def test_checks_pass_right_and_reject_wrong(seed, exercise, right, wrong, capsys) -> None:
     corpus, manifest = seed
-    assert ww.check(exercise, right, corpus=corpus, manifest=manifest) is True
+    assert is_correct(exercise, right, corpus=corpus, manifest=manifest) is True
     assert capsys.readouterr().out == f"Exercise {exercise}: correct.\n"
-    assert ww.check(exercise, wrong, corpus=corpus, manifest=manifest) is False
+    assert is_correct(exercise, wrong, corpus=corpus, manifest=manifest) is False
     printed = capsys.readouterr().out
     assert printed.startswith(f"Exercise {exercise}: not yet: ") and "Hint: " in printed
 
@@ -63,7 +63,7 @@ def test_checks_pass_right_and_reject_wrong(seed, exercise, right, wrong, capsys
 )
 def test_checks_are_tolerant(seed, exercise, answer, capsys) -> None:
     corpus, manifest = seed
-    assert ww.check(exercise, answer, corpus=corpus, manifest=manifest) is True
+    assert is_correct(exercise, answer, corpus=corpus, manifest=manifest) is True
 
 
 @pytest.mark.parametrize(
@@ -78,19 +78,24 @@ def test_checks_are_tolerant(seed, exercise, answer, capsys) -> None:
 )
 def test_wrong_answers_get_feedback_not_exceptions(seed, exercise, answer, feedback, capsys) -> None:
     corpus, manifest = seed
-    assert ww.check(exercise, answer, corpus=corpus, manifest=manifest) is False
+    assert is_correct(exercise, answer, corpus=corpus, manifest=manifest) is False
     assert f": not yet: {feedback}. Hint: " in capsys.readouterr().out
 
 
 def test_unanswered_prints_question_and_hint(capsys) -> None:
-    assert ww.check("01.2", None) is False
+    assert is_correct("01.2", None) is False
     out = capsys.readouterr().out
     assert out.startswith("Exercise 01.2 not answered yet. Predict first") and "\nHint: " in out
 
 
 def test_missing_data_is_reported_not_raised(capsys) -> None:
-    assert ww.check("01.1", 3) is False  # no manifest given
+    assert is_correct("01.1", 3) is False  # no manifest given
     assert capsys.readouterr().out == "Exercise 01.1: cannot be checked on this corpus (pass manifest=... to check()).\n"
+
+
+def test_check_prints_and_returns_nothing(capsys) -> None:
+    assert ww.check("05.3", 7) is None
+    assert capsys.readouterr().out == "Exercise 05.3: correct.\n"
 
 
 def test_unknown_exercise_is_a_key_error() -> None:
@@ -100,7 +105,7 @@ def test_unknown_exercise_is_a_key_error() -> None:
 
 def test_checks_work_under_python_optimise() -> None:
     """Under -O a bare assert would pass every answer; the checks must still reject a wrong one."""
-    code = "import watchwords as ww\nprint(ww.check('05.3', 8), ww.check('05.3', 7))\n"
+    code = "from watchwords.exercises import is_correct as c\nprint(c('05.3', 8), c('05.3', 7))\n"
     result = subprocess.run([sys.executable, "-O", "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.splitlines()[-1] == "False True"
 

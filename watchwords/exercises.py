@@ -32,7 +32,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["check", "EXERCISES", "Accept", "Exercise", "EXERCISE_TEXTS"]
+__all__ = ["check", "is_correct", "EXERCISES", "Accept", "Exercise", "EXERCISE_TEXTS"]
 
 
 @dataclass(frozen=True)
@@ -325,8 +325,9 @@ def _feedback(answer: Any, expected: Any) -> str:
 
 
 def check(exercise: str, answer: Any, *, corpus: pd.DataFrame | None = None,
-          manifest: pd.DataFrame | None = None) -> bool:
-    """Check an exercise answer, print the outcome, and return whether it is right.
+          manifest: pd.DataFrame | None = None) -> None:
+    """Check an exercise answer and print the outcome (nothing is returned, so a notebook cell shows only the
+    printed line); :func:`is_correct` says the same as a bool.
 
     Never raises for a wrong or malformed answer (it prints feedback instead), so a notebook runs
     on; works under ``python -O``.
@@ -334,6 +335,12 @@ def check(exercise: str, answer: Any, *, corpus: pd.DataFrame | None = None,
     Raises:
         KeyError: for an exercise id that does not exist (a typo in the notebook, not a wrong answer).
     """
+    is_correct(exercise, answer, corpus=corpus, manifest=manifest)
+
+
+def is_correct(exercise: str, answer: Any, *, corpus: pd.DataFrame | None = None,
+               manifest: pd.DataFrame | None = None) -> bool:
+    """Check an exercise answer, print the outcome as :func:`check` does, and return whether it is right."""
     if exercise not in EXERCISES:
         raise KeyError(f"no exercise {exercise!r}; known: {', '.join(EXERCISES)}")
     item = EXERCISES[exercise]

@@ -48,7 +48,8 @@ __all__ = ["notebook_paths", "solution_paths", "execute_notebook", "exported_fig
 #: The MathJax configuration shipped by jupyter-server-mathjax (TeX input, HTML-CSS output with STIX fonts).
 MATHJAX_CONFIG = "TeX-AMS-MML_HTMLorMML-full,Safe"
 _MATHJAX_FONTS = ('<script type="text/x-mathjax-config">MathJax.Hub.Config({"HTML-CSS": {availableFonts: [], '
-                  'preferredFont: null, webFont: "STIX-Web", imageFont: null}});</script>\n')
+                  'preferredFont: null, webFont: "STIX-Web", imageFont: null}, '
+                  'tex2jax: {inlineMath: [["$", "$"], ["\\\\(", "\\\\)"]], processEscapes: true}});</script>\n')
 #: A call that exports a figure in a notebook cell: ``ww.export(ax, "NN-name", ...)``.
 _EXPORT_CALL = re.compile(r"""\bexport\(\s*\w+\s*,\s*["']([A-Za-z0-9_-]+)["']""")
 _HREF = re.compile(r'(href|src)="([^"#?:]+?)(#[^"]*)?"')
