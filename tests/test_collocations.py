@@ -20,7 +20,9 @@ def test_counts_by_hand() -> None:
     table = ww.collocates(TEXT, "cameras", 2, min_freq=1).set_index("collocate")
     # windows: [the city | watch men], [watch streets] (sentence start), [streets and | record faces]
     assert table.loc["watch", ["observed", "n_left", "n_right"]].tolist() == [2, 0, 2]
-    assert table.loc["streets", ["observed", "n_left", "n_right"]].tolist() == [2, 1, 1]
+    # "streets" stands in the windows of both "cameras" of its sentence, but occurs once: counted once, on the
+    # side of the first window that covers it
+    assert table.loc["streets", ["observed", "n_left", "n_right"]].tolist() == [1, 0, 1]
     assert "avoid" not in table.index  # windows never cross a sentence boundary
     row = table.loc["watch"]
     assert (row.node_freq, row.collocate_freq, row.n_tokens, row.window_total) == (3, 2, 16, 12)
@@ -68,3 +70,19 @@ def test_edge_cases() -> None:
     # nominal window larger than the corpus: a negative cell gives NaN, not a math-domain error
     tiny = ww.collocates("Cameras see men.", "cameras", 5, min_freq=1)
     assert tiny.log_likelihood.isna().all() and tiny.mi.notna().all()
+
+
+def test_overlapping_windows_never_count_a_collocate_more_often_than_it_occurs() -> None:
+    """The edge case of issue 11: two node occurrences three words apart used to count 'zork' twice per sentence
+    (O11 = 4 with C1 = 2, logDice above its maximum of 14, G² NaN from a negative cell)."""
+    text = "Camera zork camera. " * 2 + "Filler words go here now. " * 20
+    table = ww.collocates(text, "camera", 5, min_freq=1).set_index("collocate")
+    zork = table.loc["zork"]
+    # by hand: N = 2·3 + 20·5 = 106 tokens; R1 = 4; C1 = 2; each sentence's "zork" is covered once
+    assert (zork.observed, zork.collocate_freq, zork.node_freq, zork.n_tokens) == (2, 2, 4, 106)
+    assert (table.observed <= table.collocate_freq).all()
+    assert (table.log_dice <= 14).all() and table.log_likelihood.notna().all()
+    assert zork.log_dice == pytest.approx(14 + math.log2(2 * 2 / (4 + 2)))
+    actual = ww.collocates(text, "camera", 5, min_freq=1, span="actual")
+    # merged windows cover 3 positions per sentence (camera, zork, camera): W = 6 = the sum of O11
+    assert actual.window_total.iloc[0] == 6 == actual.observed.sum()

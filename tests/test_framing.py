@@ -232,3 +232,31 @@ def test_seed_is_not_normalising(seed_corpus) -> None:
     # official source, technology and administrative use are there, but the headline's "track down" is F4
     assert (row.technology, row.administrative_use, row.official_source) == (True, True, True)
     assert row.critical_matches >= 1 and not row.normalised
+
+
+def test_frame_differences_of_a_pair_do_not_move_when_a_group_is_added(make_corpus) -> None:
+    """Each pair has its own random stream: the interval for NGO vs state media is the same with a third group."""
+    texts = {"s1": "The law is clear.", "s2": "The court ruled. Fine day.", "n1": "Privacy matters.", "n2": "A quiet day.",
+             "w1": "The court met.", "w2": "Cameras were installed."}
+    types = {"s": "state media", "n": "NGO", "w": "wire agency"}
+    rows = [manifest_row(d, outlet_type=types[d[0]]) for d in texts]
+    corpus = ww.load_corpus(make_corpus(texts, rows=rows))
+    two = ww.frame_differences(corpus[corpus.doc_id.str[0] != "w"], by="outlet_type", n_boot=300, seed=3)
+    three = ww.frame_differences(corpus, by="outlet_type", n_boot=300, seed=3)
+    pair = three[(three.group_a == "NGO") & (three.group_b == "state media")].reset_index(drop=True)
+    assert pair[["frame", "ci_low", "ci_high"]].equals(two[["frame", "ci_low", "ci_high"]].reset_index(drop=True))
+    assert len(three) == 3 * len(two)
+
+
+def test_alpha_is_nan_when_a_frame_never_varies(tmp_path) -> None:
+    """Krippendorff (2011): with no variation α is undefined (0/0); NLTK's AnnotationTask says 1.0."""
+    frames = sorted(ww.frame_dictionary().frame.unique())
+    header = "item_id,doc_id,sent_id,split,text," + ",".join(frames)
+    lines = [header,
+             "1,d,0,heldout,The weather was fine.," + ",".join("0" for _ in frames),
+             "2,d,1,heldout,Lunch was served.," + ",".join("0" for _ in frames)]
+    path = tmp_path / "gold.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    table = ww.validate_frames(str(path), split="heldout")
+    assert table.alpha.isna().all()
+    assert (table.tp == 0).all() and (table.predicted_positive == 0).all()

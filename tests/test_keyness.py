@@ -177,3 +177,45 @@ def test_empty_group_and_zero_tokens(make_corpus) -> None:
     corpus = ww.load_corpus(make_corpus({"a": "... !!!", "b": "Words here."}))
     with pytest.raises(ValueError, match="the target has no tokens"):
         ww.keyness(corpus, target=["a"], min_docs=1)
+
+
+def test_pct_diff_of_a_zero_target_count_is_minus_100() -> None:
+    """Gabrielatos & Marchi (2012) define %DIFF = (NF_target − NF_ref)·100 / NF_ref: a word absent from the target
+    is −100 % (the Lancaster spreadsheet gives the same); only a zero *reference* count needs the pseudo-count."""
+    table = keyness_table({"w": 0, "v": 5}, {"w": 4, "v": 0}, target_size=1_000, reference_size=1_000,
+                          min_count=0).set_index("term")
+    assert table.loc["w", "pct_diff"] == -100.0
+    assert table.loc["v", "pct_diff"] == pytest.approx(100 * (5 / 1_000 - 0.5 / 1_000) / (0.5 / 1_000))  # 900 %
+    assert table.loc["w", "log_ratio"] == pytest.approx(math.log2((0.5 / 1_000) / (4 / 1_000)))  # Hardie: both sides
+
+
+def test_bonferroni_counts_only_the_terms_min_docs_keeps(make_corpus) -> None:
+    corpus = _group_corpus(make_corpus)
+    table = ww.keyness(corpus, target={"outlet_type": "state media"}, min_docs=2, correction="bonferroni")
+    plain = ww.keyness(corpus, target={"outlet_type": "state media"}, min_docs=2)
+    # three terms occur in both target documents (cameras, find, conscripts); the one-document terms (help, work,
+    # quickly) are not tested, so the factor is 3, not 6
+    assert table.attrs["n_tested"] == 3
+    assert table.p.tolist() == pytest.approx(np.minimum(plain.p * 3, 1).tolist())
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        (52, 57_000, 49_948, 2_000_000_000_000 - 57_000),   # a reference list of 2·10¹² tokens
+        (3, 21_900, 256, 999_978_100),                      # 'cameras' in the seed against the packaged list
+        (1, 0, 999_999, 1_000_000_000_000),
+        (10, 10, 10, 10),                                     # independence: G² = 0
+    ],
+)
+def test_g2_4term_is_exact_at_large_n(cells) -> None:
+    """An independent computation with 50-digit decimals of 2·Σ O·ln(O/E) in the textbook form."""
+    from decimal import Decimal, getcontext
+
+    getcontext().prec = 50
+    o = [Decimal(x) for x in cells]
+    n = sum(o)
+    rows, cols = (o[0] + o[1], o[2] + o[3]), (o[0] + o[2], o[1] + o[3])
+    expected = [rows[0] * cols[0] / n, rows[0] * cols[1] / n, rows[1] * cols[0] / n, rows[1] * cols[1] / n]
+    exact = 2 * sum((x * (x / e).ln() if x else Decimal(0)) for x, e in zip(o, expected))
+    assert float(g2_4term(*cells)) == pytest.approx(float(exact), rel=1e-9, abs=1e-9)

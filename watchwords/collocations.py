@@ -6,11 +6,15 @@ Lüdeling & Kytö (eds.), Corpus Linguistics: An International Handbook, §5.2):
 * tokens are the lower-cased words of :func:`watchwords.tokens` (punctuation dropped);
 * for each occurrence of the node, every word within ``window`` words to its left and right
   *in the same sentence* is a co-occurrence (windows never cross a sentence boundary);
-* O11 = co-occurrences of the collocate with the node (summed over node occurrences);
+* O11 = co-occurrences of the collocate with the node: each word position is counted once,
+  however many node windows cover it (windows of nearby node occurrences are merged, as
+  AntConc and #LancsBox count a collocate token once), so O11 ≤ C1 always holds; the side
+  (n_left / n_right) is that of the first node window covering the position;
   R1 = node frequency; C1 = collocate frequency; N = corpus size in tokens;
 * W = the size of all windows together: ``span="nominal"`` uses W = R1 · 2 · window, as
   #LancsBox and WordSmith do (Brezina, McEnery & Wattam 2015); ``span="actual"`` counts the
-  word positions the windows really cover after truncation at sentence boundaries;
+  word positions the windows really cover after truncation at sentence boundaries and merging
+  (so the O11 of all collocates sum to W);
 * E11 = W · C1 / N, and the 2×2 table is [[O11, W − O11], [C1 − O11, N − W − C1 + O11]].
 
 Measures:
@@ -104,21 +108,18 @@ def collocates(
     actual_total = 0
     for _, group in table.assign(_norm=norms).groupby(["doc_id", "sent_id"], sort=False):
         words = group["_norm"].tolist()
-        covered: set[int] = set()
-        for i in range(len(words) - size + 1):
-            if tuple(words[i:i + size]) != node_words:
-                continue
-            node_freq += 1
-            j = i + size - 1
+        starts = [i for i in range(len(words) - size + 1) if tuple(words[i:i + size]) == node_words]
+        node_freq += len(starts)
+        side: dict[int, str] = {}  # position -> the side of the first node window that covers it
+        for i in starts:
             for k in range(max(0, i - window), i):
-                observed[words[k]] += 1
-                left[words[k]] += 1
-                covered.add(k)
-            for k in range(j + 1, min(len(words), j + 1 + window)):
-                observed[words[k]] += 1
-                right[words[k]] += 1
-                covered.add(k)
-        actual_total += len(covered)
+                side.setdefault(k, "left")
+            for k in range(i + size, min(len(words), i + size + window)):
+                side.setdefault(k, "right")
+        for k, where in side.items():
+            observed[words[k]] += 1
+            (left if where == "left" else right)[words[k]] += 1
+        actual_total += len(side)
     window_total = node_freq * 2 * window if span == "nominal" else actual_total
     rows = []
     for collocate, o11 in observed.items():

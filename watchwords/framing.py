@@ -425,7 +425,9 @@ def frame_differences(
 
     Documents are resampled with replacement within each group (a cluster bootstrap: sentences of one
     article are not independent; Efron & Tibshirani 1993, ch. 13), the share of units with the frame is
-    recomputed, and the ``level`` interval of the differences is reported. Needs at least two groups
+    recomputed, and the ``level`` interval of the differences is reported. Each pair of groups has its own
+    random stream (seeded by ``seed`` and the two group names), so its interval does not change when
+    another group is added to the corpus. Needs at least two groups
     with at least two documents each; otherwise a ValueError says so.
 
     Returns:
@@ -449,13 +451,16 @@ def frame_differences(
     if len(groups) < 2:
         raise ValueError(f"frame_differences needs two groups of '{by}' with at least two documents each; "
                          f"found {sorted(per_doc['group'].value_counts().to_dict().items())}")
-    rng = np.random.default_rng(seed)
+    import zlib
+
     names = sorted(groups)
     rows = []
     alpha = (1 - level) / 2
     for a_index, a in enumerate(names):
         for b in names[a_index + 1:]:
             da, db = groups[a], groups[b]
+            # one random stream per pair, seeded by the pair's names: adding a group never moves another pair's CI
+            rng = np.random.default_rng([seed, zlib.crc32(a.encode("utf-8")), zlib.crc32(b.encode("utf-8"))])
             ia = rng.integers(0, len(da), size=(n_boot, len(da)))
             ib = rng.integers(0, len(db), size=(n_boot, len(db)))
             for frame in frames_all:
@@ -585,10 +590,10 @@ def validate_frames(gold_csv: str, *, split: str | None = "heldout") -> pd.DataF
         recall = tp / gp if gp else float("nan")
         f1 = 2 * precision * recall / (precision + recall) if pp and gp and (precision + recall) else float("nan")
         data = [("gold", i, int(truth[i])) for i in truth] + [("dictionary", i, int(guess[i])) for i in truth]
-        try:
+        if len({value for _, _, value in data}) < 2:
+            alpha = float("nan")  # the frame never varies: agreement is undefined, not perfect (Krippendorff 2011)
+        else:
             alpha = AnnotationTask(data=data).alpha()
-        except ZeroDivisionError:
-            alpha = float("nan")
         rows.append({"frame": frame, "n_items": len(truth), "gold_positive": gp, "predicted_positive": pp, "tp": tp,
                      "precision": precision, "recall": recall, "f1": f1, "alpha": alpha})
         for item_id in truth:
