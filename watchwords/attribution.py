@@ -50,8 +50,9 @@ from typing import Any
 
 import pandas as pd
 
+from .quotes import QUOTE_MARKS, mark_positions, quote_spans
 from .resources import read_table
-from .text import _QUOTE_ALTERNATIVES, _QUOTES, as_corpus, split_sentences, token_regex
+from .text import as_corpus, split_sentences, token_regex
 from .textformat import parse_document
 
 __all__ = ["attributions", "attribution_chains", "attribution_hops", "voice", "reporting_verbs", "known_sources",
@@ -99,23 +100,19 @@ _ENGLISH_MARKERS = {"the", "and", "of", "to", "in", "is", "was", "that", "for", 
 
 # ------------------------------------------------------------------------------------ lexicons
 
-def _data_frame(name: str) -> pd.DataFrame:
-    return read_table(name)
-
-
 def reporting_verbs() -> pd.DataFrame:
     """The reporting-verb lexicon: lemma, forms, stance, speech (``watchwords/data/reporting_verbs.csv``)."""
-    return _data_frame("reporting_verbs.csv")
+    return read_table("reporting_verbs.csv")
 
 
 def role_nouns() -> pd.DataFrame:
     """Role nouns with the source type they signal (``watchwords/data/role_nouns.csv``)."""
-    return _data_frame("role_nouns.csv")
+    return read_table("role_nouns.csv")
 
 
 def known_sources() -> pd.DataFrame:
     """Known sources: canonical, aliases, source_type, kind (``watchwords/data/sources.csv``)."""
-    return _data_frame("sources.csv")
+    return read_table("sources.csv")
 
 
 @dataclass(frozen=True)
@@ -128,7 +125,8 @@ class _Lexicon:
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> _Lexicon:
+def reporting_lexicon() -> _Lexicon:
+    """The compiled lexicons (reporting-verb forms, multi-word cues, role nouns, source aliases), built once."""
     verbs: dict[str, tuple[str, str, str]] = {}
     multi: dict[str, list[tuple[tuple[str, ...], tuple[str, str, str]]]] = {}
     for row in reporting_verbs().itertuples(index=False):
@@ -217,47 +215,6 @@ def _tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> l
     return toks
 
 
-_QUOTE_MARK_RE = re.compile(r"''|``|[\"“”«»„]")
-_QUOTE_MARKS = ('"', "“", "”", "«", "»", "„", "''", "``")  # the same marks, for str.find and ``in``
-_CLOSERS = {**_QUOTES, "''": "''", "``": "''"}
-
-
-def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
-    """(open mark, content start, content end, close mark end) for each quotation in text[start:end].
-
-    Marks: straight ``"``, curly ``“ ”``, ``« »``, ``„ “``/``„ ”`` and the typewriter pairs
-    ``'' ''`` and ``` `` '' ```; an unclosed quotation runs to ``end``.
-    """
-    spans = []
-    closer: str | None = None
-    alternative: str | None = None
-    opened = opened_end = 0
-    for match in _QUOTE_MARK_RE.finditer(text, start, end):
-        mark = match.group()
-        if closer is None:
-            if mark in _CLOSERS and mark not in ("”", "»"):
-                closer, opened, opened_end = _CLOSERS[mark], match.start(), match.end()
-                alternative = _QUOTE_ALTERNATIVES.get(mark)
-        elif mark == closer or (alternative is not None and mark == alternative):
-            if match.start() > opened_end:
-                spans.append((opened, opened_end, match.start(), match.end()))
-            closer = None
-    if closer is not None and end > opened_end:
-        spans.append((opened, opened_end, end, end))
-    return spans
-
-
-def _mark_positions(text: str) -> list[int]:
-    """Sorted start offsets of the quotation marks of _QUOTE_MARK_RE (str.find is many times faster than
-    the regex on text with few quotations)."""
-    positions = []
-    for mark in _QUOTE_MARKS:
-        at = text.find(mark)
-        while at >= 0:
-            positions.append(at)
-            at = text.find(mark, at + 1)
-    positions.sort()
-    return positions
 
 
 def _is_capital(tok: _Tok) -> bool:
@@ -355,9 +312,9 @@ def _abbreviation(tok: _Tok) -> bool:
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> frozenset[str]:
-    from .text import _word_list
+    from .resources import read_words
 
-    return _word_list("abbreviations.txt")
+    return read_words("abbreviations.txt")
 
 
 def _source_right(toks: list[_Tok], after: int, lexicon: _Lexicon, *, apposition: bool = False) -> tuple[int, int] | None:
@@ -461,7 +418,7 @@ def _ascii_words(text: str, lowered: str, start: int, end: int) -> list[str]:
 def _extract_document(text: str, lexicon: _Lexicon) -> list[_Relation]:
     relations: list[_Relation] = []
     sent_id = 0
-    marks = _mark_positions(text)  # paragraphs without a quotation mark skip _quote_spans
+    marks = mark_positions(text)  # paragraphs without a quotation mark skip _quote_spans
     lowered = text.lower()
     if len(lowered) != len(text):  # lower-casing changed the length ("İ"): lower each sentence instead
         lowered = ""
@@ -471,7 +428,7 @@ def _extract_document(text: str, lexicon: _Lexicon) -> list[_Relation]:
         first_mark = bisect_left(marks, para.start)
         para_words = None
         if first_mark < len(marks) and marks[first_mark] < para.end:
-            quotes = _quote_spans(text, para.start, para.end)
+            quotes = quote_spans(text, para.start, para.end)
         else:
             quotes = []
             if para.part != "headline":
@@ -679,7 +636,7 @@ def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, q
 
 @lru_cache(maxsize=4096)
 def _type_source_cached(source: str) -> tuple[str, str, str, str]:
-    return _type_source(source, _lexicon())
+    return _type_source(source, reporting_lexicon())
 
 
 def _type_source(source: str, lexicon: _Lexicon) -> tuple[str, str, str, str]:
@@ -725,7 +682,7 @@ def _role_holder(text: str, role: str, lexicon: _Lexicon) -> str | None:
 @lru_cache(maxsize=4096)
 def _known_name(name: str) -> str | None:
     """The canonical name of the first known source (longest alias first) named in ``name``."""
-    return next((canonical for pattern, canonical, _, _ in _lexicon().aliases if pattern.search(name)), None)
+    return next((canonical for pattern, canonical, _, _ in reporting_lexicon().aliases if pattern.search(name)), None)
 
 
 def _role_phrase(source: str, lexicon: _Lexicon) -> str:
@@ -761,7 +718,7 @@ def attributions(corpus: pd.DataFrame | str, *, languages: Iterable[str] = ("en"
         [['Loktev', 'told', 'It works,', 'direct']]
     """
     corpus = as_corpus(corpus)
-    lexicon = _lexicon()
+    lexicon = reporting_lexicon()
     allowed = set(languages)
     rows = []
     skipped = []
@@ -799,7 +756,7 @@ def attributions(corpus: pd.DataFrame | str, *, languages: Iterable[str] = ("en"
             if relation.addressee:
                 addressee = text[relation.addressee[0]:relation.addressee[1]]
             kind = relation.kind
-            if kind == "indirect" and any(mark in text[a:b] for a, b in contents for mark in _QUOTE_MARKS):
+            if kind == "indirect" and any(mark in text[a:b] for a, b in contents for mark in QUOTE_MARKS):
                 kind = "mixed"
             kept[index] = len(kept)
             rows.append({

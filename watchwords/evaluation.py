@@ -32,6 +32,9 @@ from typing import Any
 
 import pandas as pd
 
+from .quotes import QUOTE_MARK_RE
+from .text import WORD_RE
+
 __all__ = ["SPEECH_CUES", "GoldRelation", "read_brat", "score", "evaluate_polnear", "relations_from_frame",
            "read_gold_json"]
 
@@ -42,8 +45,6 @@ SPEECH_CUES = ("say", "said", "says", "saying", "tell", "told", "tells", "accord
                "quote", "quoted")
 _SPEECH_RE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in SPEECH_CUES) + r")\b", re.IGNORECASE)
 _QUOTE_CHARS = "\"“”«»„‘’'"
-_WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
-_MARKS = re.compile(r"''|``|[\"“”«»„]")
 
 Spans = tuple[tuple[int, int], ...]
 
@@ -63,8 +64,8 @@ def _kind(text: str, content: Spans) -> str:
     if not joined:
         return "indirect"
     stripped = joined.strip(" .,;:")
-    marks = _MARKS.findall(joined)
-    if _MARKS.match(stripped) and _MARKS.search(stripped[-2:]):
+    marks = QUOTE_MARK_RE.findall(joined)
+    if QUOTE_MARK_RE.match(stripped) and QUOTE_MARK_RE.search(stripped[-2:]):
         return "direct"
     return "mixed" if marks else "indirect"
 
@@ -161,7 +162,7 @@ def _normal(text: str, spans: Spans) -> tuple[tuple[int, int], ...]:
 
 
 def _words(text: str, spans: Spans) -> set[str]:
-    return {w.lower() for a, b in spans for w in _WORD_RE.findall(text[a:b])}
+    return {w.lower() for a, b in spans for w in WORD_RE.findall(text[a:b])}
 
 
 def _jaccard(text: str, a: Spans, b: Spans) -> float:
@@ -172,7 +173,7 @@ def _jaccard(text: str, a: Spans, b: Spans) -> float:
 
 
 def _head(text: str, spans: Spans) -> tuple[int, int] | None:
-    words = [(m.start() + a, m.end() + a, m.group()) for a, b in spans for m in _WORD_RE.finditer(text[a:b])]
+    words = [(m.start() + a, m.end() + a, m.group()) for a, b in spans for m in WORD_RE.finditer(text[a:b])]
     if not words:
         return None
     capital = [w for w in words if w[2][:1].isupper()]

@@ -22,8 +22,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .attribution import _data_frame
-from .text import as_corpus, tokens
+from .resources import read_table, read_words
+from .text import as_corpus, parts_with_lede, tokens
 
 __all__ = ["frame_dictionary", "frames", "frame_profile", "frame_differences", "frame_prominence", "passives",
            "nominalisations", "actor_labels", "hedges", "sample_for_coding", "read_frame_gold", "validate_frames",
@@ -70,22 +70,16 @@ def _dictionary() -> tuple[dict[str, list[tuple[tuple[str, ...], str, float, str
 def frame_false_friends() -> pd.DataFrame:
     """The false friends: phrases in which a frame indicator does not signal its frame (frame, phrase, reason;
     ``watchwords/data/frame_false_friends.csv``)."""
-    return _data_frame("frame_false_friends.csv")
+    return read_table("frame_false_friends.csv")
 
 
 def frame_dictionary() -> pd.DataFrame:
     """The frame dictionary: frame, indicator, weight, notes, citation, version (``frames_en.csv``)."""
-    return _data_frame("frames_en.csv")
+    return read_table("frames_en.csv")
 
 
 def _word_match(pattern: str, word: str) -> bool:
     return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
-
-
-def _parts_with_lede(table: pd.DataFrame) -> list[str]:
-    first_body = table[table["part"] == "body"].groupby("doc_id")["para_id"].min().to_dict()
-    return ["lede" if part == "body" and first_body.get(doc) == para else part
-            for doc, para, part in zip(table["doc_id"], table["para_id"], table["part"])]
 
 
 def frames(corpus: pd.DataFrame | str, *, voice_spans: pd.DataFrame | None = None,
@@ -106,7 +100,7 @@ def frames(corpus: pd.DataFrame | str, *, voice_spans: pd.DataFrame | None = Non
     index, false_friends = _dictionary()
     wildcards = [e for entries in index.values() for e in entries if e[0][0].endswith("*")]
     table = tokens(corpus, parts="all", drop_punct=False, voice_spans=voice_spans, exclude_spans=exclude_spans)
-    table = table.assign(part=_parts_with_lede(table))
+    table = table.assign(part=parts_with_lede(table))
     rows = []
     for (_, _), sent in table.groupby(["doc_id", "sent_id"], sort=False):
         words = sent["norm"].tolist()
@@ -228,9 +222,8 @@ def _iter_sentences(corpus: pd.DataFrame | str):  # type: ignore[no-untyped-def]
 
 @lru_cache(maxsize=1)
 def _process_nouns() -> frozenset[str]:
-    from .text import _word_list
 
-    return _word_list("process_nouns.txt")
+    return read_words("process_nouns.txt")
 
 
 def nominalisations(corpus: pd.DataFrame | str) -> pd.DataFrame:
@@ -274,7 +267,7 @@ def nominalisations(corpus: pd.DataFrame | str) -> pd.DataFrame:
 @lru_cache(maxsize=1)
 def _actor_patterns() -> list[tuple[re.Pattern[str], str, str, str, str]]:
     patterns = []
-    for row in _data_frame("actor_labels.csv").itertuples(index=False):
+    for row in read_table("actor_labels.csv").itertuples(index=False):
         if row.pattern.startswith("re:"):
             regex = row.pattern[3:]
         else:
@@ -327,11 +320,12 @@ def hedges(corpus: pd.DataFrame | str) -> pd.DataFrame:
     Returns:
         Columns doc_id, sent_id, kind (hedge / evidential / scare / intensifier), expression, start, end.
     """
-    from .attribution import _QUOTE_MARK_RE, _lexicon, _quote_spans
+    from .attribution import reporting_lexicon
+    from .quotes import QUOTE_MARK_RE, quote_spans
 
-    lexicon = _data_frame("hedges_en.csv")
+    lexicon = read_table("hedges_en.csv")
     kinds = dict(zip(lexicon["expression"], lexicon["kind"]))
-    verbs = _lexicon().verbs
+    verbs = reporting_lexicon().verbs
     rows = []
     for doc_id, sent_id, sent, words, starts, ends, text in _iter_sentences(corpus):
         for i, word in enumerate(words):
@@ -343,9 +337,9 @@ def hedges(corpus: pd.DataFrame | str) -> pd.DataFrame:
             rows.append({"doc_id": doc_id, "sent_id": sent_id, "kind": kind, "expression": sent["token"].iloc[i],
                          "start": starts[i], "end": ends[i]})
         if not any(w in verbs for w in words):
-            for _, inner_start, inner_end, _ in _quote_spans(text, starts[0], ends[-1]):
+            for _, inner_start, inner_end, _ in quote_spans(text, starts[0], ends[-1]):
                 inner = text[inner_start:inner_end]
-                if 1 <= len(inner.split()) <= 3 and not _QUOTE_MARK_RE.search(inner):
+                if 1 <= len(inner.split()) <= 3 and not QUOTE_MARK_RE.search(inner):
                     rows.append({"doc_id": doc_id, "sent_id": sent_id, "kind": "scare", "expression": inner,
                                  "start": inner_start, "end": inner_end})
     frame = pd.DataFrame(rows, columns=["doc_id", "sent_id", "kind", "expression", "start", "end"])

@@ -221,10 +221,10 @@ def count_terms(
     Returns:
         A ``FreqDist`` term → count.
     """
-    from .text import _PUNCT_RE, _resolve_parts, token_regex
+    from .text import PUNCT_RE, resolve_parts, token_regex
     from .textformat import parse_document
 
-    wanted = _resolve_parts(parts)
+    wanted = resolve_parts(parts)
     findall = token_regex().findall
     counts: Counter[str] = Counter()
     for text in _iter_texts(documents):
@@ -235,7 +235,7 @@ def count_terms(
             chunk = chunk.lower()
         counts.update(findall(chunk.replace("’", "'").replace("‘", "'").replace("‐", "-")))
     if drop_punct:
-        for term in [t for t in counts if _PUNCT_RE.fullmatch(t)]:
+        for term in [t for t in counts if PUNCT_RE.fullmatch(t)]:
             del counts[term]
     return FreqDist(counts)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["read_text", "read_table", "resource_path"]
+__all__ = ["read_text", "read_table", "read_words", "resource_path"]
 
 
 def resource_path(name: str) -> Path:
@@ -37,3 +37,8 @@ def read_text(name: str) -> str:
 def read_table(name: str) -> pd.DataFrame:
     """A packaged CSV as a DataFrame of strings (``#`` lines are comments; empty fields stay empty strings)."""
     return pd.read_csv(io.StringIO(read_text(name)), comment="#", dtype=str, keep_default_na=False)
+
+
+def read_words(name: str) -> frozenset[str]:
+    """A packaged word list: one entry per line, ``#`` lines and blank lines skipped, white space stripped."""
+    return frozenset(line.strip() for line in read_text(name).splitlines() if line.strip() and not line.startswith("#"))

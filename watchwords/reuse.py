@@ -22,7 +22,7 @@ from typing import Any
 
 import pandas as pd
 
-from .text import as_corpus, tokens
+from .text import WORD_RE, as_corpus, parts_with_lede, tokens
 
 __all__ = ["shingles", "reuse", "align", "reused_spans", "quote_variants", "derivations", "demo_pair", "text_pair"]
 
@@ -31,10 +31,7 @@ _PARTS = ("headline", "lede", "body")
 
 def _word_table(corpus: pd.DataFrame) -> pd.DataFrame:
     table = tokens(corpus, parts=("headline", "standfirst", "body"), drop_punct=True)
-    first_body = table[table["part"] == "body"].groupby("doc_id")["para_id"].min().to_dict()
-    part = ["lede" if p == "body" and first_body.get(d) == para else p
-            for d, para, p in zip(table["doc_id"], table["para_id"], table["part"])]
-    return table.assign(part=part, word=table["token"].str.replace("’", "'", regex=False).str.lower())
+    return table.assign(part=parts_with_lede(table), word=table["token"].str.replace("’", "'", regex=False).str.lower())
 
 
 def _publication_order(corpus: pd.DataFrame) -> dict[str, int]:
@@ -276,9 +273,8 @@ def quote_variants(corpus: pd.DataFrame, *, relations: pd.DataFrame | None = Non
     if relations.empty:
         return pd.DataFrame(columns=["group_id", "doc_id", "relation_id", "source_canonical", "kind", "content",
                                      "similarity", "swaps"])
-    import re
 
-    words = [re.findall(r"\w+(?:[-'’]\w+)*", c.lower()) for c in relations["content"]]
+    words = [WORD_RE.findall(c.lower()) for c in relations["content"]]
     sets = [set(w) for w in words]
     parent = list(range(len(relations)))
 

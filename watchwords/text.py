@@ -32,10 +32,16 @@ from pathlib import Path
 import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from .resources import read_text
+from .quotes import quote_spans
+from .resources import read_words
 from .textformat import parse_document
 
 __all__ = [
+    "PUNCT_RE",
+    "resolve_parts",
+    "parts_with_lede",
+    "WORD_PATTERN",
+    "WORD_RE",
     "DEFAULT_PARTS",
     "TOKEN_PATTERN",
     "as_corpus",
@@ -50,11 +56,6 @@ __all__ = [
     "tokens",
     "word_tokenizer",
 ]
-
-
-def _word_list(name: str) -> frozenset[str]:
-    text = read_text(name)
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 class _Punkt(PunktSentenceTokenizer):
@@ -96,8 +97,8 @@ _QUESTION_BREAK_RE = re.compile(r"[A-Za-z]+[?!](?:\s+\S+|[\"'”’)])")
 def sentence_splitter() -> PunktSentenceTokenizer:
     """The project's Punkt tokenizer, built from the versioned word lists (cached, read-only)."""
     params = PunktParameters()
-    params.abbrev_types = set(_word_list("abbreviations.txt")) | set("abcdefghijklmnopqrstuvwxyz")
-    params.sent_starters = set(_word_list("sentence_starters.txt"))
+    params.abbrev_types = set(read_words("abbreviations.txt")) | set("abcdefghijklmnopqrstuvwxyz")
+    params.sent_starters = set(read_words("sentence_starters.txt"))
     return _Punkt(params)
 
 
@@ -207,7 +208,26 @@ def sentences(corpus: pd.DataFrame | str) -> pd.DataFrame:
     return _typed(frame)
 
 
-_WORD_RE = r"\w+(?:[-'’]\w+)*"
+def parts_with_lede(table: pd.DataFrame) -> list[str]:
+    """The ``part`` of each row of a table with doc_id, para_id and part, with the *lede* told apart: the first
+    body paragraph of each document (the news lead, which carries the story's main claim; Bell 1991) is
+    ``"lede"``, the other body paragraphs stay ``"body"``. The one definition of the lede (framing's
+    prominence and text reuse's parts use it).
+
+    Example:
+        >>> t = pd.DataFrame({"doc_id": ["d"] * 3, "para_id": [0, 1, 2], "part": ["headline", "body", "body"]})
+        >>> parts_with_lede(t)
+        ['headline', 'lede', 'body']
+    """
+    first_body = table[table["part"] == "body"].groupby("doc_id")["para_id"].min().to_dict()
+    return ["lede" if part == "body" and first_body.get(doc) == para else part
+            for doc, para, part in zip(table["doc_id"], table["para_id"], table["part"])]
+
+
+#: A word for counting words (lengths, reuse of quotes, evaluation): letter or digit runs joined by hyphens or
+#: apostrophes, so "state-owned" and "Moscow's" are one word. The token definition is :data:`TOKEN_PATTERN`.
+WORD_PATTERN = r"\w+(?:[-'’]\w+)*"
+WORD_RE = re.compile(WORD_PATTERN)
 
 
 def document_lengths(corpus: pd.DataFrame | str) -> pd.DataFrame:
@@ -223,7 +243,7 @@ def document_lengths(corpus: pd.DataFrame | str) -> pd.DataFrame:
     """
     from nltk.tokenize import RegexpTokenizer
 
-    tokenizer = RegexpTokenizer(_WORD_RE)
+    tokenizer = RegexpTokenizer(WORD_PATTERN)
     sents = sentences(corpus)
     sents = sents.assign(n_words=[len(tokenizer.tokenize(t)) for t in sents["text"]], n_chars=sents["text"].str.len())
     paras = paragraphs(corpus)
@@ -231,7 +251,7 @@ def document_lengths(corpus: pd.DataFrame | str) -> pd.DataFrame:
         n_sentences=("sent_id", "size"), n_chars=("n_chars", "sum"), n_words=("n_words", "sum"))
     counts = paras.groupby(["doc_id", "part"], sort=False).size().rename("n_paragraphs")
     frame = grouped.join(counts).reset_index()[["doc_id", "part", "n_paragraphs", "n_sentences", "n_chars", "n_words"]]
-    frame.attrs.update(source="watchwords.document_lengths", word_pattern=_WORD_RE)
+    frame.attrs.update(source="watchwords.document_lengths", word_pattern=WORD_PATTERN)
     return frame.astype({"n_paragraphs": "int64", "n_sentences": "int64", "n_chars": "int64", "n_words": "int64"})
 
 
@@ -252,10 +272,9 @@ TOKEN_PATTERN = r"""
   | \.\.\.|[-‐–—]{2,}
   | [^\w\s]
 """
-_PUNCT_RE = re.compile(r"[^\w]+")
+#: A token that is punctuation or symbols only (no letter, digit or underscore).
+PUNCT_RE = re.compile(r"[^\w]+")
 _NUMBER_RE = re.compile(r"\d+(?:[.,:\-–]\d+)*")
-_QUOTES = {"“": "”", "«": "»", "„": "“", '"': '"'}
-_QUOTE_ALTERNATIVES = {"„": "”"}
 DEFAULT_PARTS: tuple[str, ...] = ("headline", "standfirst", "body")
 _TOKEN_COLUMNS = ["doc_id", "para_id", "sent_id", "part", "token", "norm", "start", "end", "is_punct", "is_number",
                   "voice"]
@@ -286,7 +305,7 @@ def read_word_list(source: str | Path | Iterable[str] | None, *, default: str) -
     if isinstance(source, (str, Path)):
         name = str(source)
         if name in ("english", "watchwords", "default"):
-            return frozenset(w.lower() for w in _word_list(default))
+            return frozenset(w.lower() for w in read_words(default))
         path = Path(name)
         if not path.is_file():
             raise ValueError(f"word list {name!r}: no such file; pass 'english' for the packaged list, a file path "
@@ -328,21 +347,8 @@ def _quoted_spans(paragraph_texts: Iterable[tuple[object, object, object]]) -> p
     rows = []
     for doc_id, para_start, para_text in paragraph_texts:
         start, text = int(para_start), str(para_text)  # type: ignore[call-overload]
-        end = start + len(text)
-        closer: str | None = None
-        alternative: str | None = None
-        opened = 0
-        for i, char in enumerate(text):
-            if closer is None:
-                if char in _QUOTES:
-                    closer, opened = _QUOTES[char], i + 1
-                    alternative = _QUOTE_ALTERNATIVES.get(char)
-            elif char == closer or (alternative is not None and char == alternative):
-                if i > opened:
-                    rows.append({"doc_id": doc_id, "start": start + opened, "end": start + i})
-                closer = None
-        if closer is not None and len(text) > opened:
-            rows.append({"doc_id": doc_id, "start": start + opened, "end": end})
+        for _, content_start, content_end, _ in quote_spans(text):
+            rows.append({"doc_id": doc_id, "start": start + content_start, "end": start + content_end})
     frame = pd.DataFrame(rows, columns=["doc_id", "start", "end"])
     frame["voice"] = "quoted"
     frame["rule"] = "quotation marks"
@@ -367,7 +373,7 @@ def _normaliser(lowercase: bool, stem: str | None):  # type: ignore[no-untyped-d
         value = token.translate(table)
         if lowercase:
             value = value.lower()
-        if stemmer is not None and not _PUNCT_RE.fullmatch(value):
+        if stemmer is not None and not PUNCT_RE.fullmatch(value):
             value = " ".join(stemmer.stem(part) for part in value.split(" "))
         return value
 
@@ -386,7 +392,7 @@ def _multiword_index(units: frozenset[str]) -> dict[str, list[tuple[str, ...]]]:
     return index
 
 
-def _resolve_parts(parts: str | Iterable[str] | None) -> frozenset[str] | None:
+def resolve_parts(parts: str | Iterable[str] | None) -> frozenset[str] | None:
     from .textformat import PART_KINDS
 
     if parts is None or parts == "all":
@@ -489,7 +495,7 @@ def tokens(
     else:
         sents = frame
         corpus = None
-    wanted_parts = _resolve_parts(parts)
+    wanted_parts = resolve_parts(parts)
     if wanted_parts is not None and "part" in sents.columns:
         sents = sents[sents["part"].isin(wanted_parts)]
     stop = read_word_list(stopwords, default="stopwords_en.txt")
@@ -510,7 +516,7 @@ def tokens(
             spans, texts = _merge_multiword(spans, texts, s_text, s_start, mw_index, plain)
         doc_key = str(doc_id)
         for (start, end), token in zip(spans, texts):
-            is_punct = bool(_PUNCT_RE.fullmatch(token))
+            is_punct = bool(PUNCT_RE.fullmatch(token))
             is_number = bool(_NUMBER_RE.fullmatch(token))
             if (drop_punct and is_punct) or (drop_numbers and is_number) or (stop and plain(token) in stop):
                 continue
