@@ -69,7 +69,7 @@ def test_add_refuses_invalid_rows_and_writes_nothing(make_corpus, tmp_path) -> N
         add_reports(str(source), corpus=root, outlet="", date="18/04/2023", outlet_type="blog", doc_id="a")
     message = str(info.value)
     assert message.startswith("nothing was added:")
-    for part in ("field 'outlet': missing", "field 'date': '18/04/2023' is not a date", "field 'outlet_type': unknown 'blog'",
+    for part in ("field 'outlet': missing", "field 'date': '18/04/2023' is not a date", "field 'outlet_type': unknown outlet_type 'blog'",
                  "doc_id 'a' is already in the manifest"):
         assert part in message
     assert (root / "manifest.csv").read_bytes() == before
@@ -148,3 +148,23 @@ def test_manifest_rows_keep_existing_rows(make_corpus, tmp_path) -> None:
     add_reports(str(source), corpus=root, outlet="O", date="2024")
     rows = manifest(root)
     assert rows[0]["notes"] == "hand note" and len(rows) == 2
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"language": "English"}, "field 'language': 'English' is not an ISO 639 language code"),
+        ({"doc_id": "Bad Id"}, "field 'doc_id': 'Bad Id' has characters outside a-z"),
+    ],
+)
+def test_add_applies_the_same_field_checks_as_validate(make_corpus, tmp_path, options, message) -> None:
+    """A row that validate would reject is never written: add runs corpus.check_row on it first."""
+    root = make_corpus({"a": "One."})
+    before = (root / "manifest.csv").read_bytes()
+    source = tmp_path / "report.txt"
+    source.write_text("Head\n\nBody.", encoding="utf-8")
+    arguments = {"outlet": "Test Daily", "date": "2024-05", "outlet_type": "mainstream media", **options}
+    with pytest.raises(ValueError, match="nothing was added") as info:
+        add_reports(str(source), corpus=root, **arguments)
+    assert message in str(info.value)
+    assert (root / "manifest.csv").read_bytes() == before

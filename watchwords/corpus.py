@@ -16,6 +16,7 @@ import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -39,6 +40,7 @@ __all__ = [
     "attributed_sources",
     "corpus_note",
     "check_date",
+    "check_row",
     "parse_date",
     "CLUSTER_LABELS",
 ]
@@ -207,6 +209,59 @@ def _text_problems(file: Path, shown: str, data: bytes) -> tuple[str | None, lis
     return text, paragraphs, []
 
 
+def check_row(row: dict[str, str], *, file: str, line: int | None, columns: list[str] | None = None) -> list[Problem]:
+    """The field checks of one manifest row: the one set of rules that ``validate``, ``load_corpus``, ``add``,
+    ``fetch`` and ``rehash`` all apply (checks across rows, such as duplicate ids and files, are in
+    :func:`validate_corpus`).
+
+    Checks: surplus values (an unquoted comma), required fields not empty, the doc_id's characters, and the
+    formats of date, retrieved, outlet_type, language, status and sha256.
+
+    Args:
+        row: column -> value, as read by :func:`read_manifest` (or a new row about to be written).
+        file, line: where the row is, for the messages.
+        columns: the manifest's header (required fields not in it are reported by the header check instead);
+            None checks every required field.
+    """
+    problems: list[Problem] = []
+    header = list(MANIFEST_COLUMNS) if columns is None else columns
+    if _EXTRA in row:
+        problems.append(Problem(file, line, "", f"the row has {row[_EXTRA]} more value(s) than the header",
+                                "quote values that contain commas, or remove the extra values"))
+    for column in _NON_EMPTY:
+        if column in header and not row.get(column):
+            problems.append(Problem(file, line, column, f"{column} is empty",
+                                    "fill it in ('unknown' is allowed for date, language and outlet_type)"))
+    doc_id = row.get("doc_id", "")
+    if doc_id and not _DOC_ID_RE.fullmatch(doc_id):
+        problems.append(Problem(file, line, "doc_id", f"{doc_id!r} has characters outside a-z, 0-9, '_' and '-'",
+                                "use lower-case letters, digits, '_' and '-' only"))
+    for field, check, fix in _field_checks():
+        value = row.get(field, "")
+        message = check(value) if value else None
+        if message:
+            problems.append(Problem(file, line, field, message, fix))
+    return problems
+
+
+@lru_cache(maxsize=1)
+def _field_checks() -> list[tuple[str, Callable[[str], str | None], str]]:
+    """(field, check returning a message for a bad non-empty value or None, how to fix it)."""
+    vocabulary = frozenset(outlet_types()["outlet_type"])
+    return [
+        ("date", check_date, "write YYYY, YYYY-MM, YYYY-MM-DD or 'unknown'; keep partial dates partial"),
+        ("retrieved", lambda v: None if _RETRIEVED_RE.fullmatch(v) else f"{v!r} is not an ISO 8601 date or time",
+         "write YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+00:00, or leave it empty"),
+        ("outlet_type", lambda v: None if v in vocabulary else f"unknown outlet_type {v!r}",
+         f"use one of: {', '.join(sorted(vocabulary))} (see watchwords/data/outlet_types.csv)"),
+        ("language", lambda v: None if _LANGUAGE_RE.fullmatch(v) else f"{v!r} is not an ISO 639 language code",
+         "write a two- or three-letter lower-case code such as 'en' or 'ru', or 'unknown'"),
+        ("status", lambda v: None if v in STATUSES else f"unknown status {v!r}", f"use one of: {', '.join(STATUSES)}"),
+        ("sha256", lambda v: None if _SHA_RE.fullmatch(v) else "not a 64-character lower-case hex SHA-256",
+         "leave it empty or record it with 'python -m watchwords rehash DOC_ID'"),
+    ]
+
+
 def _validate(root: Path) -> tuple[list[Problem], dict[str, tuple[str, list[Paragraph]]]]:
     """Validate the corpus at ``root``; returns problems and, by doc_id, the decoded text and its paragraphs."""
     manifest = root / "manifest.csv"
@@ -232,46 +287,18 @@ def _validate(root: Path) -> tuple[list[Problem], dict[str, tuple[str, list[Para
             problems.append(Problem(mshown, 1, column, f"unknown column {column!r}",
                                     f"rename it to 'x_{column}' (your own columns start with 'x_') "
                                     f"or correct its spelling; known columns: {', '.join(MANIFEST_COLUMNS + OPTIONAL_COLUMNS)}"))
-    vocabulary = set(outlet_types()["outlet_type"])
-    # (field, check returning a message for a bad non-empty value or None, how to fix it)
-    field_checks: list[tuple[str, Callable[[str], str | None], str]] = [
-        ("date", check_date, "write YYYY, YYYY-MM, YYYY-MM-DD or 'unknown'; keep partial dates partial"),
-        ("retrieved", lambda v: None if _RETRIEVED_RE.fullmatch(v) else f"{v!r} is not an ISO 8601 date or time",
-         "write YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+00:00, or leave it empty"),
-        ("outlet_type", lambda v: None if v in vocabulary else f"unknown outlet_type {v!r}",
-         f"use one of: {', '.join(sorted(vocabulary))} (see watchwords/data/outlet_types.csv)"),
-        ("language", lambda v: None if _LANGUAGE_RE.fullmatch(v) else f"{v!r} is not an ISO 639 language code",
-         "write a two- or three-letter lower-case code such as 'en' or 'ru', or 'unknown'"),
-        ("status", lambda v: None if v in STATUSES else f"unknown status {v!r}", f"use one of: {', '.join(STATUSES)}"),
-        ("sha256", lambda v: None if _SHA_RE.fullmatch(v) else "not a 64-character lower-case hex SHA-256",
-         "leave it empty or record it with 'python -m watchwords rehash DOC_ID'"),
-    ]
     first_line: dict[str, int] = {}
     listed: set[Path] = set()
     resolved_root = root.resolve()
     for line, row in rows:
         doc_id = row.get("doc_id", "")
-        if _EXTRA in row:
-            problems.append(Problem(mshown, line, "", f"the row has {row[_EXTRA]} more value(s) than the header",
-                                    "quote values that contain commas, or remove the extra values"))
-        for column in _NON_EMPTY:
-            if column in header and not row.get(column):
-                problems.append(Problem(mshown, line, column, f"{column} is empty",
-                                        "fill it in ('unknown' is allowed for date, language and outlet_type)"))
+        problems.extend(check_row(row, file=mshown, line=line, columns=header))
         if doc_id:
-            if not _DOC_ID_RE.fullmatch(doc_id):
-                problems.append(Problem(mshown, line, "doc_id", f"{doc_id!r} has characters outside a-z, 0-9, '_' and '-'",
-                                        "use lower-case letters, digits, '_' and '-' only"))
             if doc_id in first_line:
                 problems.append(Problem(mshown, line, "doc_id", f"duplicate doc_id {doc_id!r} (first on line {first_line[doc_id]})",
                                         "give each document its own doc_id"))
             else:
                 first_line[doc_id] = line
-        for field, problem, fix in field_checks:
-            value = row.get(field, "")
-            message = problem(value) if value else None
-            if message:
-                problems.append(Problem(mshown, line, field, message, fix))
         status, sha = row.get("status", ""), row.get("sha256", "")
         rel = row.get("path", "")
         if not rel:

@@ -39,7 +39,7 @@ from pathlib import Path
 import pandas as pd
 
 from ._io import atomic_write_bytes, sha256_bytes
-from .corpus import MANIFEST_COLUMNS, check_date, outlet_types, read_manifest, write_manifest
+from .corpus import MANIFEST_COLUMNS, check_row, read_manifest, write_manifest
 from .fetch import FetchConfig, extract_article, fetch_url
 from .textformat import format_document, parse_document
 
@@ -246,27 +246,19 @@ def add_reports(
             docs.append(_NewDoc(dict(defaults, title=title or _headline(text), status="present", doc_id=doc_id or ""),
                                 text, str(path)))
     problems: list[str] = []
-    vocabulary = set(outlet_types()["outlet_type"])
     for doc in docs:
         row = doc.row
         if not row["outlet"]:
             problems.append(f"{doc.origin}: field 'outlet': missing; pass --outlet or add an outlet column")
         if not row["date"]:
             problems.append(f"{doc.origin}: field 'date': missing; pass --date (YYYY, YYYY-MM, YYYY-MM-DD or unknown)")
-        elif msg := check_date(row["date"]):
-            problems.append(f"{doc.origin}: field 'date': {msg}; write YYYY, YYYY-MM, YYYY-MM-DD or unknown")
-        if row["outlet_type"] not in vocabulary:
-            problems.append(f"{doc.origin}: field 'outlet_type': unknown {row['outlet_type']!r}; "
-                            f"use one of {', '.join(sorted(vocabulary))}")
         if doc.text is not None and not parse_document(doc.text):
             problems.append(f"{doc.origin}: the report has no text")
         if doc.text is None and not row["url"]:
             problems.append(f"{doc.origin}: field 'url': missing; a row without text needs a url to fetch")
         explicit = row["doc_id"]
         if explicit:
-            if not re.fullmatch(r"[a-z0-9_-]+", explicit):
-                problems.append(f"{doc.origin}: doc_id {explicit!r}: use lower-case letters, digits, '_' and '-' only")
-            elif explicit in taken and not force:
+            if explicit in taken and not force:
                 problems.append(f"{doc.origin}: doc_id {explicit!r} is already in the manifest; "
                                 "choose another --doc-id, or pass --force to replace that document")
             new_id = explicit
@@ -279,6 +271,10 @@ def add_reports(
         row["doc_id"] = new_id
         folder = "fetched" if row["status"] in ("fetched", "to fetch") else "texts"
         row["path"] = f"{folder}/{new_id}.txt"
+        # the same field checks as validate: a row that validate would reject is never written
+        problems.extend(f"{doc.origin}: field {p.field!r}: {p.message}; {p.fix}" for p in
+                        check_row({**row, "outlet": row["outlet"] or "-", "date": row["date"] or "unknown"},
+                                  file=doc.origin, line=None) if p.severity == "error")
         if doc.text is not None and (root / row["path"]).exists() and not force:
             problems.append(f"{doc.origin}: {root / row['path']} exists; pass --force to overwrite it")
     if problems:
