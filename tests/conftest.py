@@ -2,7 +2,8 @@
 
 Fixtures:
     repo_root: the repository folder.
-    seed_corpus: the repository's own corpus/ folder (seed only on a fresh clone).
+    seed_corpus: a frozen copy of the corpus as shipped (tests/fixtures/corpus: the manifest, the seed and the gold
+        annotations), so that fetching or adding reports to corpus/ never changes what the tests see.
     make_corpus: factory writing a small corpus (manifest + texts) into a temporary folder.
     http_server: a local HTTP server on 127.0.0.1 serving the routes a test gives it.
 """
@@ -23,6 +24,8 @@ import pytest
 from watchwords.corpus import MANIFEST_COLUMNS
 
 REPO = Path(__file__).resolve().parents[1]
+#: The frozen copy of the shipped corpus that every test reads (see tests/fixtures/README.md).
+FROZEN_CORPUS = REPO / "tests" / "fixtures" / "corpus"
 
 #: A short wire story written for the tests, in the Watchwords text format.
 WIRE_STORY = """HEADLINE: Northbridge turns on face-matching cameras at stations - Agency
@@ -62,7 +65,7 @@ def repo_root() -> Path:
 
 @pytest.fixture(scope="session")
 def seed_corpus() -> Path:
-    return REPO / "corpus"
+    return FROZEN_CORPUS
 
 
 def manifest_row(doc_id: str, **values: str) -> dict[str, str]:

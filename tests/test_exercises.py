@@ -103,6 +103,7 @@ def test_unknown_exercise_is_a_key_error() -> None:
         ww.check("99.9", 1)
 
 
+@pytest.mark.slow
 def test_checks_work_under_python_optimise() -> None:
     """Under -O a bare assert would pass every answer; the checks must still reject a wrong one."""
     code = "from watchwords.exercises import is_correct as c\nprint(c('05.3', 8), c('05.3', 7))\n"

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from tests.conftest import REPO, WIRE_STORY, manifest_row
+from tests.conftest import FROZEN_CORPUS, REPO, WIRE_STORY, manifest_row
 from watchwords.report import execute_notebook, notebook_paths, solution_paths
 
 NOTEBOOKS = notebook_paths(REPO / "notebooks")
@@ -121,9 +121,10 @@ def test_launch_links_come_from_one_address() -> None:
     assert f"mybinder.org/v2/gh/{slug}/" in texts["00-index.md"]
 
 
+@pytest.mark.notebooks
 @pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.name)
 def test_solutions_pass_their_checks(path) -> None:
-    executed, error = execute_notebook(path, corpus=REPO / "corpus", timeout=300)
+    executed, error = execute_notebook(path, corpus=FROZEN_CORPUS, timeout=300)
     assert error is None
     printed = "".join(o.get("text", "") for c in executed.cells if c.cell_type == "code" for o in c.outputs)
     checks = sum(c.source.count('ww.check("') for c in executed.cells if c.cell_type == "code")
@@ -150,7 +151,7 @@ def larger_corpus(tmp_path_factory):
     """Five documents in two outlet types (two or more each), as after a fetch; all texts written for the tests."""
     from tests.conftest import CorpusMaker
 
-    seed = (REPO / "corpus" / "texts" / "a_jpost_reuters.txt").read_text(encoding="utf-8")
+    seed = (FROZEN_CORPUS / "texts" / "a_jpost_reuters.txt").read_text(encoding="utf-8")
     rows = [manifest_row("a_jpost_reuters", cluster="A", attributes_to="Reuters; TASS; Maxim Loktev", source_agency="Reuters"),
             manifest_row("wire", cluster="A", attributes_to="Agency; Dana Moor", outlet_type="wire agency"),
             manifest_row("later", cluster="B", date="2024-06", attributes_to="NewsCo", outlet_type="wire agency"),
@@ -162,6 +163,7 @@ def larger_corpus(tmp_path_factory):
     return CorpusMaker(tmp_path_factory.mktemp("larger"))(texts, rows=rows)
 
 
+@pytest.mark.notebooks
 @pytest.mark.parametrize("path", TEACHING, ids=lambda p: p.name)
 def test_notebooks_run_on_a_larger_corpus(larger_corpus, path) -> None:
     """With several documents present (as after a fetch) every notebook runs and no longer says 'only the seed'."""

@@ -14,7 +14,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import FROZEN_CORPUS, REPO
 from watchwords._io import atomic_write_text
 from watchwords.report import exported_figures, notebook_paths, rewrite_links, solution_paths
 
@@ -27,11 +27,12 @@ def report(tmp_path_factory):
     """The report of the shipped corpus, made by the command line as the README says (umask 022, as on most systems)."""
     out = tmp_path_factory.mktemp("report") / "reports"
     command = (f"umask 022; exec {sys.executable} -m watchwords report --notebooks {REPO / 'notebooks'} "
-               f"--corpus {REPO / 'corpus'} --out {out} --timeout 300")
+               f"--corpus {FROZEN_CORPUS} --out {out} --timeout 300")
     result = subprocess.run(["sh", "-c", command], capture_output=True, text=True, cwd=REPO)
     return out, result
 
 
+@pytest.mark.notebooks
 def test_console_has_one_clean_line_per_notebook(report) -> None:
     out, result = report
     assert result.returncode == 0, result.stdout + result.stderr
@@ -43,6 +44,7 @@ def test_console_has_one_clean_line_per_notebook(report) -> None:
     assert "Kernel is running" in (out / "kernel.log").read_text(encoding="utf-8")  # where the warnings went
 
 
+@pytest.mark.notebooks
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_every_drawn_figure_is_inline_and_exported(report, path) -> None:
     out, _ = report
@@ -55,6 +57,7 @@ def test_every_drawn_figure_is_inline_and_exported(report, path) -> None:
         assert drawn, "a teaching notebook draws at least one figure"
 
 
+@pytest.mark.notebooks
 def test_figures_are_named_by_content_captioned_and_distinct(report) -> None:
     out, _ = report
     names = [name for path in NOTEBOOKS for name in exported_figures(nbformat.read(path, as_version=4))]
@@ -70,6 +73,7 @@ def test_figures_are_named_by_content_captioned_and_distinct(report) -> None:
     assert positions == sorted(positions), "figures are listed in notebook order"
 
 
+@pytest.mark.notebooks
 def test_maths_is_served_locally(report) -> None:
     out, _ = report
     for page in out.rglob("*.html"):
@@ -81,6 +85,7 @@ def test_maths_is_served_locally(report) -> None:
     assert (out / "mathjax" / "config" / "TeX-AMS-MML_HTMLorMML-full.js").is_file()
 
 
+@pytest.mark.notebooks
 def test_every_relative_link_resolves(report) -> None:
     out, _ = report
     broken = []
@@ -98,6 +103,7 @@ def test_every_relative_link_resolves(report) -> None:
     assert 'href="solutions/01-corpus-solutions.html"' in index
 
 
+@pytest.mark.notebooks
 def test_report_files_are_readable_by_others(report) -> None:
     out, _ = report
     for path in [out / "index.html", out / "02-term-frequency.html", out / "figures" / "02-key-terms-vs-english.png"]:
@@ -127,6 +133,7 @@ def test_rewrite_links(tmp_path: Path, page: str, expected: str) -> None:
     assert rewrite_links(page, source_dir=notebooks.resolve(), page_dir=out.resolve(), rendered=rendered) == expected
 
 
+@pytest.mark.notebooks
 def test_index_names_the_corpus_and_the_reference_pages(report) -> None:
     out, _ = report
     index = (out / "index.html").read_text(encoding="utf-8")

@@ -96,6 +96,7 @@ def test_one_sentence_shortcut_agrees_with_punkt(text: str) -> None:
     assert split_sentences(text) == list(_plain_punkt().span_tokenize(text))
 
 
+@pytest.mark.slow
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(["cameras", "Mr", "U.S", "No", "e.g", "Inc", "a", "B", "3", "iv", "wait", ".", "The",
                                  "He", "the", "Loktev", "Gov", "'s", "’s", "?", "!"]) |
