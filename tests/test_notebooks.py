@@ -46,15 +46,6 @@ def test_notebook_committed_clean(path) -> None:
             assert "\ndef " not in "\n" + source and "lambda" not in source, "analysis functions belong in the library"
 
 
-def test_code_is_linted_like_the_package() -> None:
-    """ruff on the package, tests and tools (pyproject settings) and on the notebooks' code cells at 120 characters."""
-    ruff = [sys.executable, "-m", "ruff", "check", "--no-cache"]
-    for command in (ruff + ["watchwords", "tests", "tools", "bench"],
-                    ruff + ["--config", "lint.pycodestyle.max-line-length=120", "notebooks"]):
-        result = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
-        assert result.returncode == 0, result.stdout
-
-
 @pytest.mark.parametrize("path", TEACHING, ids=lambda p: p.name)
 def test_teaching_notebooks_follow_the_arc(path) -> None:
     text = "\n".join(_cells(path, "markdown")).lower()

@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count
 from operator import itemgetter
-from typing import Any
+from typing import Any, Final
 
 import pandas as pd
 
@@ -156,7 +156,11 @@ def reporting_lexicon() -> _Lexicon:
 # A token is a plain tuple (text, low, start, end, quoted), indexed by these constants: tuples are
 # built several times faster than objects, and a sentence with a cue has every token built.
 _Tok = tuple[str, str, int, int, bool]
-TEXT, LOW, START, END, QUOTED = range(5)
+TEXT: Final = 0
+LOW: Final = 1
+START: Final = 2
+END: Final = 3
+QUOTED: Final = 4
 
 
 _CLOSING = frozenset(",.;:?!)]\"”’'")
@@ -360,9 +364,10 @@ def _cue_at(toks: list[_Tok], index: int, lexicon: _Lexicon) -> tuple[int, tuple
     for words, info in lexicon.multi.get(tok[LOW], ()):
         if tuple(t[LOW] for t in toks[index:index + len(words)]) == words:
             return len(words), info
-    info = lexicon.verbs.get(tok[LOW])
-    if info is None:
+    verb = lexicon.verbs.get(tok[LOW])
+    if verb is None:
         return None
+    info = verb
     if tok[LOW] == "saying" and index >= 2 and toks[index - 1][LOW] == "as" and toks[index - 2][LOW] == "quoted":
         return None  # part of "quoted as saying", found from "quoted"
     # a noun, not a verb: "the report", "a new tell", "this claim"

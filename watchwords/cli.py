@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from ._version import __version__
 
@@ -130,16 +131,17 @@ def _evaluate_attribution(args: argparse.Namespace) -> int:
     return 0
 
 
-def _plain(result: dict) -> dict:  # type: ignore[type-arg]
+def _plain(result: dict[str, Any]) -> dict[str, Any]:
     """The --json shape: P/R/F1 only."""
-    def strip(value):  # type: ignore[no-untyped-def]
+    def strip(value: Any) -> Any:
         if isinstance(value, dict) and "f1" in value:
             return {k: value[k] for k in ("precision", "recall", "f1")}
         if isinstance(value, dict):
             return {k: strip(v) for k, v in value.items()}
         return value
 
-    return strip(result)  # type: ignore[no-any-return]
+    stripped: dict[str, Any] = strip(result)
+    return stripped
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -403,7 +404,7 @@ def load_corpus(path: str | Path = "corpus") -> pd.DataFrame:
         parts: dict[str, list[str]] = {kind: [] for kind in PART_KINDS}
         for para in paragraphs:
             parts[para.part].append(text[para.start:para.end])
-        record = {column: row.get(column, "") for column in header if column in row}
+        record: dict[str, Any] = {column: row.get(column, "") for column in header if column in row}
         record.update(
             published=parse_date(row["date"]),
             text=text,

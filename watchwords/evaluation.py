@@ -32,7 +32,7 @@ from typing import Any
 
 import pandas as pd
 
-from .quotes import QUOTE_MARK_RE
+from .quotes import QUOTE_MARK_RE, QUOTE_MARKS
 from .text import WORD_RE
 
 __all__ = ["SPEECH_CUES", "GoldRelation", "read_brat", "score", "evaluate_polnear", "relations_from_frame",
@@ -44,7 +44,8 @@ SPEECH_CUES = ("say", "said", "says", "saying", "tell", "told", "tells", "accord
                "argued", "deny", "denied", "confirm", "confirmed", "warn", "warned", "cite", "cited", "citing",
                "quote", "quoted")
 _SPEECH_RE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in SPEECH_CUES) + r")\b", re.IGNORECASE)
-_QUOTE_CHARS = "\"“”«»„‘’'"
+# marks trimmed from span edges before exact matching: the quotation marks, and single quotes and apostrophes
+_QUOTE_CHARS = frozenset("".join(QUOTE_MARKS)) | frozenset("‘’'")
 
 Spans = tuple[tuple[int, int], ...]
 

@@ -52,7 +52,7 @@ class Exercise:
 
 
 #: Texts written for the exercises (no third-party text). The notebooks print them from here.
-EXERCISE_TEXTS: dict[str, str] = {
+EXERCISE_TEXTS: dict[str, Any] = {  # a text, or a tuple of texts
     "01.2": ("Col. Loktev spoke to TASS on Tuesday. He said 1.5 million men were registered in the U.S. "
              "The figure was not checked."),
     "03.1": ("Roskomsvoboda, a digital rights group, said on Wednesday that the searches were unlawful. "

@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from email.message import Message
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -100,9 +101,9 @@ class Page:
 class _Redirects(urllib.request.HTTPRedirectHandler):
     def __init__(self, limit: int):
         super().__init__()
-        self.max_redirections = limit
+        self.max_redirections = limit  # type: ignore[misc]  # urllib reads it from the instance
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+    def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str) -> Any:
         scheme = urllib.parse.urlsplit(newurl).scheme.lower()
         if scheme not in ("http", "https"):
             raise FetchError(f"redirect to a non-http(s) URL refused ({scheme}:)")

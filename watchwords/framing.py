@@ -18,7 +18,9 @@ Both accept a corpus or a plain string.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
 import pandas as pd
 
@@ -210,7 +212,7 @@ def passives(corpus: pd.DataFrame | str) -> pd.DataFrame:
 
 
 
-def _iter_sentences(corpus: pd.DataFrame | str):  # type: ignore[no-untyped-def]
+def _iter_sentences(corpus: pd.DataFrame | str) -> Iterator[tuple[Any, ...]]:
     """Yield (doc_id, sent_id, sentence tokens, norms, starts, ends, document text) for every sentence."""
     table = tokens(corpus, parts="all", drop_punct=False)
     corpus = as_corpus(corpus)

@@ -248,7 +248,7 @@ def _iter_texts(documents: str | Path | Iterable[str]) -> Iterable[str]:
                 file = root / (row.get("path") or "")
                 if row.get("status") in ("present", "fetched") and file.is_file():
                     yield file.read_text(encoding="utf-8-sig")
-    elif isinstance(documents, str):
-        yield documents
+    elif isinstance(documents, (str, Path)):
+        yield str(documents)
     else:
         yield from documents

@@ -3,22 +3,27 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import pandas as pd
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 __all__ = ["plot_timeline", "plot_composition", "plot_keyness", "plot_dispersion", "plot_collocation_network",
            "plot_attribution_chains", "plot_heatmap"]
 
 
-def _remember(ax, data: pd.DataFrame, function: str, **params):  # type: ignore[no-untyped-def]
+def _remember(ax: Axes, data: pd.DataFrame, function: str, **params: Any) -> Axes:
     """Attach the data drawn and the call to the Axes (``ax.watchwords``), for :func:`watchwords.export`."""
-    ax.watchwords = {"data": data.reset_index(drop=True), "function": f"watchwords.{function}",
+    ax.watchwords = {"data"  # type: ignore[attr-defined]  # read back by watchwords.export: data.reset_index(drop=True), "function": f"watchwords.{function}",
                      "parameters": {k: (v if isinstance(v, (int, float, str, bool, type(None))) else str(v))
                                     for k, v in params.items()},
                      "corpus_hash": data.attrs.get("corpus_hash")}
     return ax
 
 
-def _axes(ax, figsize: tuple[float, float]):  # type: ignore[no-untyped-def]
+def _axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
     if ax is not None:
         return ax
     import matplotlib.pyplot as plt
@@ -28,7 +33,7 @@ def _axes(ax, figsize: tuple[float, float]):  # type: ignore[no-untyped-def]
 
 
 def plot_timeline(manifest: pd.DataFrame, *, by: str = "cluster", labels: dict[str, str] | None = None,
-                  ax=None):  # type: ignore[no-untyped-def]
+                  ax: Axes | None = None) -> Axes:
     """One dot per document at its publication date, one row per value of ``by``.
 
     Only complete dates (``published`` not NaT, from ``load_manifest``) can be placed; the
@@ -67,7 +72,7 @@ def plot_timeline(manifest: pd.DataFrame, *, by: str = "cluster", labels: dict[s
     return _remember(ax, dated[["doc_id", by, "published", "status"]].astype({by: str, "status": str}), "plot_timeline", by=by)
 
 
-def plot_composition(manifest: pd.DataFrame, *, by: str = "outlet_type", hue: str = "cluster", ax=None):  # type: ignore[no-untyped-def]
+def plot_composition(manifest: pd.DataFrame, *, by: str = "outlet_type", hue: str = "cluster", ax: Axes | None = None) -> Axes:
     """Horizontal stacked bars: number of documents per value of ``by``, split by ``hue``."""
     ax = _axes(ax, (8, 4))
     table = pd.crosstab(manifest[by].astype(str), manifest[hue].astype(str))
@@ -80,7 +85,7 @@ def plot_composition(manifest: pd.DataFrame, *, by: str = "outlet_type", hue: st
     return _remember(ax, table.reset_index(), "plot_composition", by=by, hue=hue)
 
 
-def plot_keyness(table: pd.DataFrame, *, n: int = 10, measure: str = "g2", ax=None):  # type: ignore[no-untyped-def]
+def plot_keyness(table: pd.DataFrame, *, n: int = 10, measure: str = "g2", ax: Axes | None = None) -> Axes:
     """Diverging bar chart: the ``n`` most positive and ``n`` most negative key terms.
 
     Bars to the right are terms the target over-uses, to the left terms it under-uses; the
@@ -110,7 +115,7 @@ def plot_keyness(table: pd.DataFrame, *, n: int = 10, measure: str = "g2", ax=No
     return _remember(ax, shown, "plot_keyness", n=n, measure=measure)
 
 
-def plot_dispersion(tokens_table: pd.DataFrame, terms: list[str], *, ax=None):  # type: ignore[no-untyped-def]
+def plot_dispersion(tokens_table: pd.DataFrame, terms: list[str], *, ax: Axes | None = None) -> Axes:
     """Dispersion plot (as AntConc's Plot tool): one row per document, a tick where a term occurs.
 
     The x position is the token's position in its document, from 0 (start) to 1 (end), taken
@@ -137,7 +142,7 @@ def plot_dispersion(tokens_table: pd.DataFrame, terms: list[str], *, ax=None):  
                      terms=", ".join(terms))
 
 
-def plot_collocation_network(collocates_table: pd.DataFrame, *, measure: str = "log_dice", n: int = 12, ax=None):  # type: ignore[no-untyped-def]
+def plot_collocation_network(collocates_table: pd.DataFrame, *, measure: str = "log_dice", n: int = 12, ax: Axes | None = None) -> Axes:
     """Collocation network (after Brezina, McEnery & Wattam's GraphColl): nodes in the middle,
     their top ``n`` collocates around them, nearer the stronger the association.
 
@@ -187,7 +192,7 @@ def plot_collocation_network(collocates_table: pd.DataFrame, *, measure: str = "
 
 
 def plot_attribution_chains(chains: pd.DataFrame, *, title: str = "Who cites whom: the chain of sources",
-                            ax=None):  # type: ignore[no-untyped-def]
+                            ax: Axes | None = None) -> Axes:
     """The chain of sources as a left-to-right graph: who cites whom (from ``attribution_chains``).
 
     Each name is placed in the column of its distance from the first citing party (outlet →
@@ -230,7 +235,7 @@ def plot_attribution_chains(chains: pd.DataFrame, *, title: str = "Who cites who
     return _remember(ax, chains, "plot_attribution_chains", title=title)
 
 
-def plot_heatmap(table: pd.DataFrame, *, title: str = "", fmt: str = "{:.2f}", cmap: str = "Blues", ax=None):  # type: ignore[no-untyped-def]
+def plot_heatmap(table: pd.DataFrame, *, title: str = "", fmt: str = "{:.2f}", cmap: str = "Blues", ax: Axes | None = None) -> Axes:
     """A table of numbers (rows × columns, e.g. a ``pd.crosstab`` or a pivot of ``frame_profile``) as a heatmap
     with each value written in its cell. Used for frame profiles per document or outlet type, frames by
     position in the article, frames by voice and label choice per outlet type."""

@@ -255,7 +255,8 @@ def build_report(
     for document in documents:
         _render_markdown(document, pages[document.resolve()], mathjax)
 
-    records, order = [], {}
+    records: list[dict[str, Any]] = []
+    order: dict[str, list[str]] = {}
     for path in chosen + answers:
         page = pages[path.resolve()]
         exporter = HTMLExporter(extra_template_basedirs=[str(Path(__file__).parent / "templates")],

@@ -27,6 +27,8 @@ from .text import WORD_RE, as_corpus, parts_with_lede, tokens
 __all__ = ["shingles", "reuse", "align", "reused_spans", "quote_variants", "derivations", "demo_pair", "text_pair"]
 
 _PARTS = ("headline", "lede", "body")
+#: A paragraph for alignment: its words, their start and end offsets, its part.
+Paragraph = tuple[list[str], list[int], list[int], str]
 
 
 def _word_table(corpus: pd.DataFrame) -> pd.DataFrame:
@@ -142,7 +144,7 @@ def align(corpus: pd.DataFrame | None, a: str, b: str, *, min_words: int = 3) ->
         return ("; ".join(f"{x.split()[0]}: {m}" for x, m in zip(f["frame"], f["match"])),
                 "; ".join(f"{s or '(none)'} {c}" for s, c in zip(r["source"], r["cue"])))
 
-    def paragraphs_of(table: pd.DataFrame) -> list[tuple[list[str], list[int], list[int], str]]:
+    def paragraphs_of(table: pd.DataFrame) -> list[Paragraph]:
         return [(g["word"].tolist(), g["start"].tolist(), g["end"].tolist(), str(g["part"].iloc[0]))
                 for _, g in table.groupby("para_id", sort=True)]
 
@@ -173,7 +175,7 @@ def align(corpus: pd.DataFrame | None, a: str, b: str, *, min_words: int = 3) ->
 
     rows: list[dict[str, Any]] = []
 
-    def emit(op: str, pa, i1: int, i2: int, pb, j1: int, j2: int) -> None:  # type: ignore[no-untyped-def]
+    def emit(op: str, pa: Paragraph | None, i1: int, i2: int, pb: Paragraph | None, j1: int, j2: int) -> None:
         a_span = (pa[1][i1], pa[2][i2 - 1]) if pa is not None and i2 > i1 else (-1, -1)
         b_span = (pb[1][j1], pb[2][j2 - 1]) if pb is not None and j2 > j1 else (-1, -1)
         frames_a, relations_a = touching(a, *a_span)
@@ -185,11 +187,12 @@ def align(corpus: pd.DataFrame | None, a: str, b: str, *, min_words: int = 3) ->
                      "relations_a": relations_a, "relations_b": relations_b})
 
     # 2. align the words of each paired paragraph; equal runs shorter than min_words become part of the edits
-    for i, j in pairs:
-        pa = paras_a[i] if i is not None else None
-        pb = paras_b[j] if j is not None else None
+    for index_a, index_b in pairs:
+        pa = paras_a[index_a] if index_a is not None else None
+        pb = paras_b[index_b] if index_b is not None else None
         if pa is None:
-            emit("insert", None, 0, 0, pb, 0, len(pb[0]))
+            if pb is not None:
+                emit("insert", None, 0, 0, pb, 0, len(pb[0]))
             continue
         if pb is None:
             emit("delete", pa, 0, len(pa[0]), None, 0, 0)
@@ -228,7 +231,7 @@ def reused_spans(corpus: pd.DataFrame, *, n: int = 5, order_by: str = "date") ->
     order = corpus.sort_values([order_by, "doc_id"] if order_by in corpus.columns else ["doc_id"], kind="stable")
     words = _word_table(corpus)
     seen: dict[tuple[str, ...], str] = {}
-    rows = []
+    rows: list[dict[str, Any]] = []
     for doc_id in order["doc_id"].astype(str):
         group = words[words["doc_id"].astype(str) == doc_id]
         mine: dict[tuple[str, ...], None] = {}

@@ -23,6 +23,12 @@ exactly Punkt's result, which the tests check on arbitrary text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from nltk.tokenize import RegexpTokenizer
+
 import bisect
 import re
 from collections.abc import Iterable
@@ -290,7 +296,7 @@ def token_regex() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def word_tokenizer():  # type: ignore[no-untyped-def]
+def word_tokenizer() -> RegexpTokenizer:
     """The project's NLTK ``RegexpTokenizer`` with :data:`TOKEN_PATTERN` (cached)."""
     from nltk.tokenize import RegexpTokenizer
 
@@ -346,7 +352,7 @@ def _paragraphs_from_sentences(sents: pd.DataFrame) -> Iterable[tuple[object, in
 def _quoted_spans(paragraph_texts: Iterable[tuple[object, object, object]]) -> pd.DataFrame:
     rows = []
     for doc_id, para_start, para_text in paragraph_texts:
-        start, text = int(para_start), str(para_text)  # type: ignore[call-overload]
+        start, text = int(str(para_start)), str(para_text)
         for _, content_start, content_end, _ in quote_spans(text):
             rows.append({"doc_id": doc_id, "start": start + content_start, "end": start + content_end})
     frame = pd.DataFrame(rows, columns=["doc_id", "start", "end"])
@@ -356,7 +362,7 @@ def _quoted_spans(paragraph_texts: Iterable[tuple[object, object, object]]) -> p
     return _typed(frame)
 
 
-def _normaliser(lowercase: bool, stem: str | None):  # type: ignore[no-untyped-def]
+def _normaliser(lowercase: bool, stem: str | None) -> Callable[[str], str]:
     stemmer = None
     if stem is not None:
         from nltk.stem import PorterStemmer, SnowballStemmer
@@ -418,7 +424,7 @@ def _span_index(spans: pd.DataFrame, name: str) -> dict[str, tuple[list[int], li
 
 def _inside(index: dict[str, tuple[list[int], list[int]]], doc_id: str, position: int) -> bool:
     starts, ends = index.get(doc_id, ((), ()))
-    k = bisect.bisect_right(starts, position) - 1  # type: ignore[arg-type]
+    k = bisect.bisect_right(starts, position) - 1
     return k >= 0 and position < ends[k]
 
 
@@ -543,7 +549,7 @@ def tokens(
     return result
 
 
-def _merge_multiword(spans, texts, s_text, s_start, index, plain):  # type: ignore[no-untyped-def]
+def _merge_multiword(spans: Any, texts: Any, s_text: str, s_start: int, index: Any, plain: Callable[[str], str]) -> Any:
     lowered = [plain(t) for t in texts]
     merged_spans, merged_texts = [], []
     i = 0
@@ -586,7 +592,7 @@ def compare_tokenizers(text: str) -> pd.DataFrame:
 
     sentence_texts = [text[a:b] for a, b in split_sentences(text)]
 
-    def per_sentence(tokenize):  # type: ignore[no-untyped-def]
+    def per_sentence(tokenize: Callable[[str], list[str]]) -> list[str]:
         return [t for s in sentence_texts for t in tokenize(s)]
 
     candidates = {
