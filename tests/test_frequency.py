@@ -97,3 +97,15 @@ def test_count_terms_is_an_nltk_freqdist() -> None:
 
     counts = ww.count_terms(["One cameras, two cameras."])
     assert isinstance(counts, FreqDist) and counts.N() == 4 and counts["cameras"] == 2
+
+
+def test_provenance_stays_small(make_corpus) -> None:
+    """No per-document dict rides on DataFrame.attrs (pandas deep-copies attrs into every derived table)."""
+    texts = {f"d{i}": f"Cameras watch street {i}. The city said so." for i in range(30)}
+    corpus = ww.load_corpus(make_corpus(texts))
+    for table in (ww.frequencies(corpus), ww.term_occurrences(corpus), ww.keyness(corpus, target=["d0", "d1"]),
+                  ww.dispersion(corpus, ["cameras"]), ww.tfidf(corpus)):
+        for key, value in table.attrs.items():
+            assert not hasattr(value, "__len__") or isinstance(value, str) or len(value) < 10, key
+    occurrences, sizes = ww.occurrences_and_sizes(corpus)
+    assert sizes.to_dict() == {f"d{i}": 8 for i in range(30)}  # 4 + 4 word tokens per document

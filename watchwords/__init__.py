@@ -37,7 +37,7 @@ from .framing import (
     sample_for_coding,
     validate_frames,
 )
-from .frequency import count_terms, frequencies, term_occurrences, tfidf
+from .frequency import count_terms, frequencies, occurrences_and_sizes, term_occurrences, tfidf
 from .keyness import keyness, keyness_table, read_reference_list
 from .kwic import kwic, kwic_html
 from .plotting import (
@@ -123,6 +123,7 @@ __all__ = [
     "text_pair",
     "split_sentences",
     "term_occurrences",
+    "occurrences_and_sizes",
     "tfidf",
     "tokens",
     "validate_corpus",

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .frequency import term_occurrences
+from .frequency import occurrences_and_sizes
 
 __all__ = ["dispersion", "dp"]
 
@@ -59,8 +59,8 @@ def dispersion(corpus: pd.DataFrame, terms: Iterable[str] | None = None, **token
         Columns term, count, doc_freq (documents containing it), n_docs, dp, dp_norm; sorted by
         count descending. Part sizes are the documents' token counts.
     """
-    occurrences = term_occurrences(corpus, **token_options)
-    sizes = pd.Series(occurrences.attrs["doc_tokens"], dtype=float)
+    occurrences, sizes = occurrences_and_sizes(corpus, **token_options)
+    sizes = sizes.astype(float)
     sizes = sizes.reindex(corpus["doc_id"].astype(str), fill_value=0.0)
     sizes = sizes[sizes > 0]
     table = pd.crosstab(occurrences["term"], occurrences["doc_id"].astype(str)).reindex(columns=sizes.index, fill_value=0)

@@ -20,7 +20,7 @@ from nltk.util import ngrams as nltk_ngrams
 
 from .text import read_word_list, tokens
 
-__all__ = ["frequencies", "tfidf", "term_occurrences", "group_labels", "count_terms"]
+__all__ = ["frequencies", "tfidf", "term_occurrences", "occurrences_and_sizes", "group_labels", "count_terms"]
 
 
 def group_labels(corpus: pd.DataFrame, by: str | None) -> dict[str, str]:
@@ -42,15 +42,26 @@ def term_occurrences(corpus: pd.DataFrame | str, *, n: int = 1, **token_options:
 
     Returns:
         Columns doc_id, sent_id, term, start, end (offsets of the whole n-gram), voice (of its
-        first token). ``df.attrs["doc_tokens"]`` maps doc_id to its number of tokens before
-        stopwords were removed (the base of rates, so that a stopword list does not change them).
+        first token). The documents' sizes come with :func:`occurrences_and_sizes`.
+    """
+    return occurrences_and_sizes(corpus, n=n, **token_options)[0]
+
+
+def occurrences_and_sizes(corpus: pd.DataFrame | str, *, n: int = 1,
+                          **token_options: Any) -> tuple[pd.DataFrame, pd.Series]:
+    """:func:`term_occurrences` and, beside it, each document's size: a Series doc_id -> number of tokens before
+    stopwords were removed (the base of rates, so that a stopword list does not change them).
+
+    The sizes are returned, not kept in ``DataFrame.attrs``: pandas copies attrs into every derived table,
+    so a dict with an entry per document there makes each filter and groupby slower as the corpus grows.
     """
     if not 1 <= n <= 4:
         raise ValueError(f"n={n}: n-grams of 1 to 4 words are supported")
     token_options.setdefault("drop_punct", True)
     stopwords = token_options.pop("stopwords", None)
     table = tokens(corpus, **token_options)
-    doc_tokens = {str(k): int(v) for k, v in table.groupby("doc_id", sort=False).size().items()}
+    sizes = table.groupby("doc_id", sort=False).size().astype("int64")
+    sizes.index = sizes.index.astype(str)
     if stopwords is not None:
         stop = read_word_list(stopwords, default="stopwords_en.txt")
         lowered = table["token"].str.replace("’", "'", regex=False).str.lower()
@@ -67,10 +78,10 @@ def term_occurrences(corpus: pd.DataFrame | str, *, n: int = 1, **token_options:
                     rows[key].append(value)
         frame = pd.DataFrame(rows)
     frame = frame.reset_index(drop=True)
-    frame.attrs.update(table.attrs, n=n, doc_tokens=doc_tokens,
+    frame.attrs.update(table.attrs, n=n,
                        stopwords=None if stopwords is None else
                        (str(stopwords) if isinstance(stopwords, (str, Path)) else "custom list"))
-    return frame
+    return frame, sizes
 
 
 def frequencies(
@@ -112,7 +123,7 @@ def frequencies(
     if min_count < 1:
         raise ValueError(f"min_count={min_count}: use 1 or more")
     frame = corpus if not isinstance(corpus, str) else None
-    occurrences = term_occurrences(corpus, n=n, **token_options)
+    occurrences, sizes = occurrences_and_sizes(corpus, n=n, **token_options)
     labels = group_labels(frame if frame is not None else pd.DataFrame({"doc_id": ["text"]}), by)
     counts = ConditionalFreqDist()
     doc_counts = ConditionalFreqDist()
@@ -120,7 +131,7 @@ def frequencies(
     for doc_id in labels:
         docs_per_group[labels[doc_id]] += 1
     tokens_per_group: FreqDist = FreqDist()
-    for doc_id, n_doc_tokens in occurrences.attrs["doc_tokens"].items():
+    for doc_id, n_doc_tokens in sizes.items():
         tokens_per_group[labels[doc_id]] += n_doc_tokens
     for doc_id, group in occurrences.groupby("doc_id", sort=False):
         label = labels[str(doc_id)]
@@ -166,7 +177,7 @@ def tfidf(corpus: pd.DataFrame | str, *, smooth: bool = False, n: int = 1, **tok
     Returns:
         Columns doc_id, term, count, tf, df, idf, tfidf; sorted by doc_id, then tfidf descending.
     """
-    occurrences = term_occurrences(corpus, n=n, **token_options)
+    occurrences, sizes = occurrences_and_sizes(corpus, n=n, **token_options)
     n_docs = int(corpus["doc_id"].nunique()) if not isinstance(corpus, str) else 1
     per_doc: dict[str, FreqDist] = {}
     for doc_id, group in occurrences.groupby("doc_id", sort=False):
@@ -177,7 +188,7 @@ def tfidf(corpus: pd.DataFrame | str, *, smooth: bool = False, n: int = 1, **tok
     rows = []
     for doc_id in sorted(per_doc):
         dist = per_doc[doc_id]
-        total = occurrences.attrs["doc_tokens"][doc_id]
+        total = int(sizes[doc_id])
         for term, count in dist.items():
             idf = math.log((1 + n_docs) / (1 + df[term])) + 1 if smooth else math.log(n_docs / df[term])
             rows.append({"doc_id": doc_id, "term": term, "count": count, "tf": count / total, "df": df[term],

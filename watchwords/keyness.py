@@ -278,7 +278,7 @@ def keyness(
     """
     from nltk.probability import FreqDist
 
-    from .frequency import term_occurrences
+    from .frequency import occurrences_and_sizes
 
     target_mask = _select(corpus, target, "target")
     if not target_mask.any():
@@ -287,8 +287,8 @@ def keyness(
     if min_docs > n_target_docs:
         raise ValueError(f"min_docs={min_docs} but the target has {n_target_docs} document(s); "
                          f"pass min_docs={n_target_docs} or a larger target")
-    occurrences = term_occurrences(corpus[target_mask], n=n, **token_options)
-    target_size = sum(occurrences.attrs["doc_tokens"].values())
+    occurrences, target_sizes = occurrences_and_sizes(corpus[target_mask], n=n, **token_options)
+    target_size = int(target_sizes.sum())
     docs = occurrences.groupby("term")["doc_id"].nunique()
     # the dispersion requirement comes first, so the Bonferroni factor counts only the terms tested
     dispersed = occurrences[occurrences["term"].map(docs) >= min_docs]
@@ -307,9 +307,9 @@ def keyness(
         if not reference_mask.any():
             raise ValueError("reference: no document selected (the target is the whole corpus); "
                              "pass a reference list file or another group")
-        ref_occurrences = term_occurrences(corpus[reference_mask], n=n, **token_options)
+        ref_occurrences, reference_sizes = occurrences_and_sizes(corpus[reference_mask], n=n, **token_options)
         reference_counts = pd.Series(FreqDist(ref_occurrences["term"]), dtype="float64")
-        reference_size = sum(ref_occurrences.attrs["doc_tokens"].values())
+        reference_size = int(reference_sizes.sum())
         reference_name = f"{int(reference_mask.sum())} document(s)"
     table = keyness_table(target_counts, reference_counts, target_size=target_size, reference_size=reference_size,
                           g2=g2, correction=correction, alpha=alpha, min_count=max(min_count, 1), zero=zero)

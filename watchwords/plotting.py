@@ -16,10 +16,11 @@ __all__ = ["plot_timeline", "plot_composition", "plot_keyness", "plot_dispersion
 
 def _remember(ax: Axes, data: pd.DataFrame, function: str, **params: Any) -> Axes:
     """Attach the data drawn and the call to the Axes (``ax.watchwords``), for :func:`watchwords.export`."""
-    ax.watchwords = {"data"  # type: ignore[attr-defined]  # read back by watchwords.export: data.reset_index(drop=True), "function": f"watchwords.{function}",
-                     "parameters": {k: (v if isinstance(v, (int, float, str, bool, type(None))) else str(v))
-                                    for k, v in params.items()},
-                     "corpus_hash": data.attrs.get("corpus_hash")}
+    record = {"data": data.reset_index(drop=True), "function": f"watchwords.{function}",
+              "parameters": {k: (v if isinstance(v, (int, float, str, bool, type(None))) else str(v))
+                             for k, v in params.items()},
+              "corpus_hash": data.attrs.get("corpus_hash")}
+    setattr(ax, "watchwords", record)  # read back by watchwords.export
     return ax
 
 
