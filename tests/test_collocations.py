@@ -17,7 +17,7 @@ TEXT = "The city cameras watch men. Cameras watch streets and cameras record fac
 
 
 def test_counts_by_hand() -> None:
-    table = ww.collocates(TEXT, "cameras", 2, min_freq=1).set_index("collocate")
+    table = ww.collocates(TEXT, "cameras", window=2, min_freq=1).set_index("collocate")
     # windows: [the city | watch men], [watch streets] (sentence start), [streets and | record faces]
     assert table.loc["watch", ["observed", "n_left", "n_right"]].tolist() == [2, 0, 2]
     # "streets" stands in the windows of both "cameras" of its sentence, but occurs once: counted once, on the
@@ -34,7 +34,7 @@ def test_counts_by_hand() -> None:
 
 
 def test_actual_span_counts_covered_positions() -> None:
-    table = ww.collocates(TEXT, "cameras", 2, min_freq=1, span="actual")
+    table = ww.collocates(TEXT, "cameras", window=2, min_freq=1, span="actual")
     # covered positions: sentence 1: 4; sentence 2: {watch, streets} and {streets, and, record, faces}
     # merged = 5 (the windows overlap on "streets"); total 9
     assert table.window_total.iloc[0] == 9
@@ -42,7 +42,7 @@ def test_actual_span_counts_covered_positions() -> None:
 
 def test_phrase_node_and_minimums() -> None:
     text = "Facial recognition cameras spot men. Facial recognition software flags men."
-    table = ww.collocates(text, "facial recognition", 3, min_freq=2)
+    table = ww.collocates(text, "facial recognition", window=3, min_freq=2)
     assert table[["collocate", "observed", "node_freq"]].values.tolist() == [["men", 2, 2]]
     assert table.attrs["cpn"] == "log_dice, L3-R3, C1-NC2; within sentences"
 
@@ -59,16 +59,16 @@ def test_measures_match_nltk(o11: int, extra_w: int, extra_c: int, rest: int) ->
 
 
 def test_edge_cases() -> None:
-    assert ww.collocates(TEXT, "absent", 5).empty
-    assert ww.collocates("", "cameras", 5).empty
+    assert ww.collocates(TEXT, "absent", window=5).empty
+    assert ww.collocates("", "cameras", window=5).empty
     with pytest.raises(ValueError, match="window=0: use 1 or more words on each side"):
-        ww.collocates(TEXT, "cameras", 0)
+        ww.collocates(TEXT, "cameras", window=0)
     with pytest.raises(ValueError, match="node is empty"):
         ww.collocates(TEXT, " ")
     with pytest.raises(ValueError, match="span='half'"):
         ww.collocates(TEXT, "cameras", span="half")
     # nominal window larger than the corpus: a negative cell gives NaN, not a math-domain error
-    tiny = ww.collocates("Cameras see men.", "cameras", 5, min_freq=1)
+    tiny = ww.collocates("Cameras see men.", "cameras", window=5, min_freq=1)
     assert tiny.log_likelihood.isna().all() and tiny.mi.notna().all()
 
 
@@ -76,13 +76,13 @@ def test_overlapping_windows_never_count_a_collocate_more_often_than_it_occurs()
     """The edge case of issue 11: two node occurrences three words apart used to count 'zork' twice per sentence
     (O11 = 4 with C1 = 2, logDice above its maximum of 14, G² NaN from a negative cell)."""
     text = "Camera zork camera. " * 2 + "Filler words go here now. " * 20
-    table = ww.collocates(text, "camera", 5, min_freq=1).set_index("collocate")
+    table = ww.collocates(text, "camera", window=5, min_freq=1).set_index("collocate")
     zork = table.loc["zork"]
     # by hand: N = 2·3 + 20·5 = 106 tokens; R1 = 4; C1 = 2; each sentence's "zork" is covered once
     assert (zork.observed, zork.collocate_freq, zork.node_freq, zork.n_tokens) == (2, 2, 4, 106)
     assert (table.observed <= table.collocate_freq).all()
     assert (table.log_dice <= 14).all() and table.log_likelihood.notna().all()
     assert zork.log_dice == pytest.approx(14 + math.log2(2 * 2 / (4 + 2)))
-    actual = ww.collocates(text, "camera", 5, min_freq=1, span="actual")
+    actual = ww.collocates(text, "camera", window=5, min_freq=1, span="actual")
     # merged windows cover 3 positions per sentence (camera, zork, camera): W = 6 = the sum of O11
     assert actual.window_total.iloc[0] == 6 == actual.observed.sum()

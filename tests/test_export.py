@@ -25,7 +25,7 @@ def test_export_figure_with_data_and_provenance(seed_corpus, tmp_path) -> None:
     assert data.term.tolist() == ["b", "a"]  # the bars drawn, bottom to top
     record = json.loads((tmp_path / "keyness.json").read_text(encoding="utf-8"))
     assert record["function"] == "watchwords.plot_keyness"
-    assert record["parameters"] == {"n": 10, "measure": "g2"}
+    assert record["parameters"] == {"top": 10, "measure": "g2"}
     assert record["corpus_hash"] == corpus.attrs["corpus_hash"]
     assert record["watchwords_version"] == ww.__version__
     assert set(record["libraries"]) == {"python", "pandas", "nltk", "matplotlib", "numpy"}

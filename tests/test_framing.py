@@ -155,10 +155,10 @@ def test_hedges_scare_quotes_and_intensifiers() -> None:
 def test_sample_for_coding(seed_corpus, tmp_path) -> None:
     corpus = ww.load_corpus(seed_corpus)
     path = tmp_path / "sample.csv"
-    table = ww.sample_for_coding(corpus, n=5, seed=3, path=str(path))
+    table = ww.sample_for_coding(corpus, size=5, seed=3, path=str(path))
     assert len(table) == 5 and table.item_id.tolist() == [1, 2, 3, 4, 5]
     assert list(table.columns)[:7] == ["item_id", "doc_id", "sent_id", "start", "end", "split", "text"]
-    assert table.equals(ww.sample_for_coding(corpus, n=5, seed=3))
+    assert table.equals(ww.sample_for_coding(corpus, size=5, seed=3))
     assert path.read_text(encoding="utf-8").startswith("item_id,doc_id,sent_id")
     text = corpus.text.iloc[0]
     assert all(text[s:e] == t for s, e, t in zip(table.start, table.end, table.text))

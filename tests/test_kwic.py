@@ -41,7 +41,7 @@ def test_kwic_offsets_and_columns() -> None:
 
 
 def test_kwic_context_stays_in_the_paragraph() -> None:
-    first = ww.kwic(TEXT, "evaders", 10).iloc[0]
+    first = ww.kwic(TEXT, "evaders", window=10).iloc[0]
     assert (first.left, first.right) == ("Cameras track", "")
 
 
@@ -53,7 +53,7 @@ def test_kwic_sorting() -> None:
 def test_kwic_case_and_errors() -> None:
     assert len(ww.kwic(TEXT, "CAMERAS", ignore_case=False)) == 0
     with pytest.raises(ValueError, match="window=-1: use 0 or more words"):
-        ww.kwic(TEXT, "cameras", -1)
+        ww.kwic(TEXT, "cameras", window=-1)
     with pytest.raises(ValueError, match="sort='L2': use None, 'L1' or 'R1'"):
         ww.kwic(TEXT, "cameras", sort="L2")
     with pytest.raises(ValueError, match="is not a valid regular expression"):

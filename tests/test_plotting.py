@@ -47,7 +47,7 @@ def seed(seed_corpus):
 def test_plot_keyness_diverging() -> None:
     table = ww.keyness_table({"up1": 30, "up2": 20, "down": 1}, {"up1": 5, "up2": 5, "down": 50},
                              target_size=1_000, reference_size=1_000)
-    ax = ww.plot_keyness(table, n=5)
+    ax = ww.plot_keyness(table, top=5)
     widths = [p.get_width() for p in ax.patches]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["down", "up2", "up1"]
     assert widths[0] < 0 < widths[1] < widths[2]
@@ -70,7 +70,7 @@ def test_plot_keyness_diverging() -> None:
 )
 def test_plot_keyness_titles_ties_and_empty_sides(target, n, labels, title) -> None:
     table = ww.keyness_table(target, {k: 1 for k in target}, target_size=1_000, reference_size=1_000)
-    ax = ww.plot_keyness(table, n=n)
+    ax = ww.plot_keyness(table, top=n)
     assert [t.get_text() for t in ax.get_yticklabels()] == labels
     assert ax.get_title() == title
     plt.close("all")
@@ -100,8 +100,8 @@ def test_plot_dispersion_marks_every_occurrence(seed) -> None:
 
 
 def test_plot_collocation_network_draws_nodes_and_collocates(seed) -> None:
-    table = ww.collocates(seed, "cameras", 5, min_freq=1, stopwords="english")
-    ax = ww.plot_collocation_network(table, n=4)
+    table = ww.collocates(seed, "cameras", window=5, min_freq=1, stopwords="english")
+    ax = ww.plot_collocation_network(table, top=4)
     labels = [t.get_text() for t in ax.texts]
     assert labels[-1] == "cameras" and len(labels) == 5
     assert set(labels[:-1]) == set(table.nlargest(4, "log_dice").collocate)

@@ -8,11 +8,11 @@ import watchwords as ww
 
 
 def test_shingles() -> None:
-    assert ww.shingles(["a", "b", "c", "d"], 3) == {("a", "b", "c"), ("b", "c", "d")}
-    assert ww.shingles(["a", "b"], 3) == {("a", "b")}
-    assert ww.shingles([], 3) == set()
+    assert ww.shingles(["a", "b", "c", "d"], n=3) == {("a", "b", "c"), ("b", "c", "d")}
+    assert ww.shingles(["a", "b"], n=3) == {("a", "b")}
+    assert ww.shingles([], n=3) == set()
     with pytest.raises(ValueError, match="n=0"):
-        ww.shingles(["a"], 0)
+        ww.shingles(["a"], n=0)
 
 
 def test_containment_and_jaccard_by_hand(reuse_corpus) -> None:

@@ -52,7 +52,8 @@ import pandas as pd
 
 from .quotes import QUOTE_MARKS, mark_positions, quote_spans
 from .resources import read_table
-from .text import as_corpus, split_sentences, token_regex
+from .tables import as_corpus, require_kind, returns
+from .text import split_sentences, token_regex
 from .textformat import parse_document
 
 __all__ = ["attributions", "attribution_chains", "attribution_hops", "voice", "reporting_verbs", "known_sources",
@@ -701,6 +702,7 @@ def _role_phrase(source: str, lexicon: _Lexicon) -> str:
     return ""
 
 
+@returns("attributions")
 def attributions(corpus: pd.DataFrame | str, *, languages: Iterable[str] = ("en", "unknown")) -> pd.DataFrame:
     """One row per attribution relation (rules in the module docstring).
 
@@ -722,7 +724,7 @@ def attributions(corpus: pd.DataFrame | str, *, languages: Iterable[str] = ("en"
         >>> attributions('"It works," Loktev told TASS.')[["source", "cue", "content", "kind"]].values.tolist()
         [['Loktev', 'told', 'It works,', 'direct']]
     """
-    corpus = as_corpus(corpus)
+    corpus = as_corpus(corpus, verb="attributions")
     lexicon = reporting_lexicon()
     allowed = set(languages)
     rows = []
@@ -793,7 +795,8 @@ def _reporter(row: Any) -> str:
     return agency or outlet or "reporter"
 
 
-def attribution_chains(corpus: pd.DataFrame | str, relations: pd.DataFrame | None = None) -> pd.DataFrame:
+@returns("attribution_chains")
+def attribution_chains(corpus: pd.DataFrame | str, *, relations: pd.DataFrame | None = None) -> pd.DataFrame:
     """Directed edges "citing → cited": who passes on whose words, in each document.
 
     Edges come from the manifest and from the text:
@@ -812,7 +815,8 @@ def attribution_chains(corpus: pd.DataFrame | str, relations: pd.DataFrame | Non
         Columns doc_id, citing, cited, cue, sent_id, relation_id (-1 for manifest edges),
         basis ("manifest" or "text").
     """
-    corpus = as_corpus(corpus)
+    require_kind(relations, ("attributions",), verb="attribution_chains", name="relations")
+    corpus = as_corpus(corpus, verb="attribution_chains")
     relations = attributions(corpus) if relations is None else relations
     rows = []
     for doc in corpus.itertuples(index=False):
@@ -849,7 +853,8 @@ def attribution_chains(corpus: pd.DataFrame | str, relations: pd.DataFrame | Non
     return frame
 
 
-def attribution_hops(corpus: pd.DataFrame | str, relations: pd.DataFrame | None = None) -> pd.DataFrame:
+@returns("attribution_hops")
+def attribution_hops(corpus: pd.DataFrame | str, *, relations: pd.DataFrame | None = None) -> pd.DataFrame:
     """For each relation, the path from the publishing outlet to the relation's source, and its length.
 
     The path follows :func:`attribution_chains` backwards from the source to the outlet (shortest
@@ -858,9 +863,10 @@ def attribution_hops(corpus: pd.DataFrame | str, relations: pd.DataFrame | None 
     Returns:
         Columns doc_id, relation_id, source_canonical, path (names joined by " → "), hops.
     """
-    corpus = as_corpus(corpus)
+    require_kind(relations, ("attributions",), verb="attribution_hops", name="relations")
+    corpus = as_corpus(corpus, verb="attribution_hops")
     relations = attributions(corpus) if relations is None else relations
-    chains = attribution_chains(corpus, relations)
+    chains = attribution_chains(corpus, relations=relations)
     rows = []
     for doc in corpus.itertuples(index=False):
         start = str(getattr(doc, "outlet", "") or "") or _reporter(doc)
@@ -888,7 +894,8 @@ def attribution_hops(corpus: pd.DataFrame | str, relations: pd.DataFrame | None 
     return frame
 
 
-def voice(corpus: pd.DataFrame | str, relations: pd.DataFrame | None = None) -> pd.DataFrame:
+@returns("voice")
+def voice(corpus: pd.DataFrame | str, *, relations: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every paragraph's characters labelled as reporter's voice or attributed content.
 
     Attributed content is the union of the content spans of :func:`attributions` (direct,
@@ -900,7 +907,8 @@ def voice(corpus: pd.DataFrame | str, relations: pd.DataFrame | None = None) -> 
         Columns doc_id, para_id, start, end, voice ("reporter" or "quoted"), relation_id (-1 for
         the reporter's spans); the spans of a document tile its paragraphs without overlap.
     """
-    corpus = as_corpus(corpus)
+    require_kind(relations, ("attributions",), verb="voice", name="relations")
+    corpus = as_corpus(corpus, verb="voice")
     relations = attributions(corpus) if relations is None else relations
     rows = []
     for doc_id, text in zip(corpus["doc_id"], corpus["text"]):

@@ -48,6 +48,7 @@ import pandas as pd
 from nltk.metrics import BigramAssocMeasures
 
 from .keyness import g2_4term
+from .tables import as_corpus, returns
 from .text import tokens, word_tokenizer
 
 __all__ = ["collocates"]
@@ -56,11 +57,12 @@ _COLUMNS = ["node", "collocate", "observed", "expected", "node_freq", "collocate
             "n_left", "n_right", "mi", "t_score", "log_likelihood", "log_dice"]
 
 
+@returns("collocates")
 def collocates(
     corpus: pd.DataFrame | str,
     node: str,
-    window: int = 5,
     *,
+    window: int = 5,
     min_freq: int = 3,
     min_collocate_freq: int = 1,
     span: str = "nominal",
@@ -96,7 +98,7 @@ def collocates(
     if not node_words:
         raise ValueError("node is empty: give a word or a phrase")
     options = {**token_options, "drop_punct": True}
-    table = tokens(corpus, **options)
+    table = tokens(as_corpus(corpus, verb="collocates", accept=("sentences",)), **options)
     norms = table["token"].str.replace("’", "'", regex=False).str.lower()
     n_tokens = len(table)
     frequency = Counter(norms)

@@ -24,6 +24,7 @@ import pandas as pd
 
 from ._io import sha256_bytes, write_csv_rows
 from .resources import read_table
+from .tables import returns
 from .textformat import PART_KINDS, Paragraph, parse_document
 
 __all__ = [
@@ -368,6 +369,7 @@ def _corpus_hash(root: Path, texts: dict[str, tuple[str, list[Paragraph]]]) -> s
     return digest.hexdigest()
 
 
+@returns("corpus")
 def load_corpus(path: str | Path = "corpus") -> pd.DataFrame:
     """Load the documents whose text is present into a DataFrame, one row per document.
 
@@ -435,6 +437,7 @@ def load_corpus(path: str | Path = "corpus") -> pd.DataFrame:
     return frame
 
 
+@returns("manifest")
 def load_manifest(path: str | Path = "corpus") -> pd.DataFrame:
     """Every manifest row, whether its text is present or not (for describing the whole corpus).
 
@@ -459,6 +462,7 @@ def load_manifest(path: str | Path = "corpus") -> pd.DataFrame:
     return frame
 
 
+@returns("attributed_sources")
 def attributed_sources(manifest: pd.DataFrame) -> pd.DataFrame:
     """The manifest's ``attributes_to`` field as a long table, one row per credited source.
 

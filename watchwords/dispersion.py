@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .frequency import occurrences_and_sizes
+from .tables import as_corpus, returns
 
 __all__ = ["dispersion", "dp"]
 
@@ -46,7 +47,8 @@ def dp(frequencies: Iterable[float], sizes: Iterable[float]) -> tuple[float, flo
     return value, value / (1 - float(expected.min()))
 
 
-def dispersion(corpus: pd.DataFrame, terms: Iterable[str] | None = None, **token_options: Any) -> pd.DataFrame:
+@returns("dispersion")
+def dispersion(corpus: pd.DataFrame | str, terms: Iterable[str] | None = None, **token_options: Any) -> pd.DataFrame:
     """DP, DP_norm and range of terms over the documents of a corpus.
 
     Args:
@@ -59,6 +61,7 @@ def dispersion(corpus: pd.DataFrame, terms: Iterable[str] | None = None, **token
         Columns term, count, doc_freq (documents containing it), n_docs, dp, dp_norm; sorted by
         count descending. Part sizes are the documents' token counts.
     """
+    corpus = as_corpus(corpus, verb="dispersion")
     occurrences, sizes = occurrences_and_sizes(corpus, **token_options)
     sizes = sizes.astype(float)
     sizes = sizes.reindex(corpus["doc_id"].astype(str), fill_value=0.0)

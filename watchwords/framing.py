@@ -25,7 +25,8 @@ from typing import Any
 import pandas as pd
 
 from .resources import read_table, read_words
-from .text import as_corpus, parts_with_lede, tokens
+from .tables import as_corpus, require_kind, returns
+from .text import parts_with_lede, tokens
 
 __all__ = ["frame_dictionary", "frames", "frame_profile", "frame_differences", "frame_prominence", "passives",
            "nominalisations", "actor_labels", "hedges", "sample_for_coding", "read_frame_gold", "validate_frames",
@@ -84,6 +85,7 @@ def _word_match(pattern: str, word: str) -> bool:
     return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
 
 
+@returns("frames")
 def frames(corpus: pd.DataFrame | str, *, voice_spans: pd.DataFrame | None = None,
            exclude_spans: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per frame-indicator match (rules in the module docstring).
@@ -99,6 +101,9 @@ def frames(corpus: pd.DataFrame | str, *, voice_spans: pd.DataFrame | None = Non
         Columns doc_id, para_id, sent_id, frame, indicator, match (the text), start, end,
         weight, negated, voice, part (headline / standfirst / lede / body / caption / ...).
     """
+    require_kind(voice_spans, ("voice",), verb="frames", name="voice_spans")
+    require_kind(exclude_spans, ("reused_spans", "voice"), verb="frames", name="exclude_spans")
+    corpus = as_corpus(corpus, verb="frames")
     index, false_friends = _dictionary()
     wildcards = [e for entries in index.values() for e in entries if e[0][0].endswith("*")]
     table = tokens(corpus, parts="all", drop_punct=False, voice_spans=voice_spans, exclude_spans=exclude_spans)
@@ -135,7 +140,7 @@ def frames(corpus: pd.DataFrame | str, *, voice_spans: pd.DataFrame | None = Non
                          "weight": weight, "negated": negated, "voice": sent["voice"].iloc[i],
                          "part": sent["part"].iloc[i]})
             i = j
-    documents = as_corpus(corpus)
+    documents = corpus
     texts = dict(zip(documents["doc_id"], documents["text"]))
     frame_table = pd.DataFrame(rows, columns=["doc_id", "para_id", "sent_id", "frame", "indicator", "start", "end",
                                               "weight", "negated", "voice", "part"])
@@ -152,6 +157,7 @@ def _is_participle(word: str) -> bool:
     return word.endswith("ed") or word in _IRREGULAR or word.endswith("en") and len(word) > 4
 
 
+@returns("passives")
 def passives(corpus: pd.DataFrame | str) -> pd.DataFrame:
     """Passive constructions: a form of *be* or *get*, up to two adverbs or "being", a past participle.
 
@@ -172,7 +178,7 @@ def passives(corpus: pd.DataFrame | str) -> pd.DataFrame:
 
     stop = read_word_list("english", default="stopwords_en.txt")
     rows = []
-    for doc_id, sent_id, sent, words, starts, ends, text in _iter_sentences(corpus):
+    for doc_id, sent_id, sent, words, starts, ends, text in _iter_sentences(corpus, "passives"):
         for i, word in enumerate(words):
             if word not in _BE or (word == "being" and i > 0 and words[i - 1] in _BE):
                 continue  # "are being used" is one passive, found from "are"
@@ -212,10 +218,10 @@ def passives(corpus: pd.DataFrame | str) -> pd.DataFrame:
 
 
 
-def _iter_sentences(corpus: pd.DataFrame | str) -> Iterator[tuple[Any, ...]]:
+def _iter_sentences(corpus: pd.DataFrame | str, verb: str) -> Iterator[tuple[Any, ...]]:
     """Yield (doc_id, sent_id, sentence tokens, norms, starts, ends, document text) for every sentence."""
     table = tokens(corpus, parts="all", drop_punct=False)
-    corpus = as_corpus(corpus)
+    corpus = as_corpus(corpus, verb=verb)
     texts = dict(zip(corpus["doc_id"], corpus["text"]))
     for (doc_id, sent_id), sent in table.groupby(["doc_id", "sent_id"], sort=False):
         yield (doc_id, int(sent_id), sent, sent["norm"].tolist(), sent["start"].tolist(), sent["end"].tolist(),
@@ -228,6 +234,7 @@ def _process_nouns() -> frozenset[str]:
     return read_words("process_nouns.txt")
 
 
+@returns("nominalisations")
 def nominalisations(corpus: pd.DataFrame | str) -> pd.DataFrame:
     """Process nouns from the curated list (``watchwords/data/process_nouns.txt``) and whether an agent is attached.
 
@@ -243,7 +250,7 @@ def nominalisations(corpus: pd.DataFrame | str) -> pd.DataFrame:
     nouns = _process_nouns()
     stop = read_word_list("english", default="stopwords_en.txt")
     rows = []
-    for doc_id, sent_id, sent, words, starts, ends, text in _iter_sentences(corpus):
+    for doc_id, sent_id, sent, words, starts, ends, text in _iter_sentences(corpus, "nominalisations"):
         for i, word in enumerate(words):
             singular = word[:-1] if word.endswith("s") and word[:-1] in nouns else word
             if singular not in nouns:
@@ -279,6 +286,7 @@ def _actor_patterns() -> list[tuple[re.Pattern[str], str, str, str, str]]:
     return patterns
 
 
+@returns("actor_labels")
 def actor_labels(corpus: pd.DataFrame | str) -> pd.DataFrame:
     """How the surveilled men and the state actors are named (``watchwords/data/actor_labels.csv``).
 
@@ -292,7 +300,7 @@ def actor_labels(corpus: pd.DataFrame | str) -> pd.DataFrame:
     """
     from .textformat import parse_document
 
-    corpus = as_corpus(corpus)
+    corpus = as_corpus(corpus, verb="actor_labels")
     rows = []
     for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
         for para_id, para in enumerate(parse_document(text)):
@@ -313,6 +321,7 @@ def actor_labels(corpus: pd.DataFrame | str) -> pd.DataFrame:
     return frame
 
 
+@returns("hedges")
 def hedges(corpus: pd.DataFrame | str) -> pd.DataFrame:
     """Hedges, evidentials, scare quotes and evaluative intensifiers (``watchwords/data/hedges_en.csv``).
 
@@ -329,7 +338,7 @@ def hedges(corpus: pd.DataFrame | str) -> pd.DataFrame:
     kinds = dict(zip(lexicon["expression"], lexicon["kind"]))
     verbs = reporting_lexicon().verbs
     rows = []
-    for doc_id, sent_id, sent, words, starts, ends, text in _iter_sentences(corpus):
+    for doc_id, sent_id, sent, words, starts, ends, text in _iter_sentences(corpus, "hedges"):
         for i, word in enumerate(words):
             kind = kinds.get(word)
             if kind is None:
@@ -366,6 +375,7 @@ def _unit_frames(corpus: pd.DataFrame, unit: str, voice_spans: pd.DataFrame | No
     return units, matches
 
 
+@returns("frame_profile")
 def frame_profile(
     corpus: pd.DataFrame | str,
     *,
@@ -384,12 +394,16 @@ def frame_profile(
         Columns [by], frame, n_units, n_with, share, rate_per_1000 (every frame of the dictionary,
         zeros included).
     """
-    corpus = as_corpus(corpus)
+    require_kind(voice_spans, ("voice",), verb="frame_profile", name="voice_spans")
+    require_kind(exclude_spans, ("reused_spans", "voice"), verb="frame_profile", name="exclude_spans")
+    from .frequency import group_labels
+
+    corpus = as_corpus(corpus, verb="frame_profile")
+    labels = group_labels(corpus, by)  # checks `by` before any work
     units, matches = _unit_frames(corpus, unit, voice_spans, exclude_spans)
     keys = _UNITS[unit]
-    labels = dict(zip(corpus["doc_id"], corpus[by].astype(str))) if by else {d: "all" for d in corpus["doc_id"]}
-    if by and by not in corpus.columns:
-        raise ValueError(f"by={by!r}: the corpus has no such column")
+    units["doc_id"] = units["doc_id"].astype(str)
+    matches = matches.assign(doc_id=matches["doc_id"].astype(str))
     units["group"] = units["doc_id"].map(labels)
     matches = matches.assign(group=matches["doc_id"].map(labels))
     present = matches.drop_duplicates(keys + ["frame"])
@@ -408,8 +422,9 @@ def frame_profile(
     return frame_table
 
 
+@returns("frame_differences")
 def frame_differences(
-    corpus: pd.DataFrame,
+    corpus: pd.DataFrame | str,
     *,
     by: str,
     unit: str = "sentence",
@@ -429,6 +444,7 @@ def frame_differences(
     Returns:
         Columns group_a, group_b, frame, share_a, share_b, difference (a − b), ci_low, ci_high.
     """
+    corpus = as_corpus(corpus, verb="frame_differences")
     import numpy as np
 
     if by not in corpus.columns:
@@ -473,6 +489,7 @@ def frame_differences(
     return result
 
 
+@returns("frame_prominence")
 def frame_prominence(corpus: pd.DataFrame | str) -> pd.DataFrame:
     """Whether each frame appears in the headline and in the lede (first body paragraph) of each document.
 
@@ -493,7 +510,8 @@ def frame_prominence(corpus: pd.DataFrame | str) -> pd.DataFrame:
     return frame_table
 
 
-def sample_for_coding(corpus: pd.DataFrame, *, n: int = 50, by: str | None = None, seed: int = 0,
+@returns("coding_sheet")
+def sample_for_coding(corpus: pd.DataFrame | str, *, size: int = 50, by: str | None = None, seed: int = 0,
                       path: str | None = None) -> pd.DataFrame:
     """Draw a stratified random sample of sentences for hand-coding frames.
 
@@ -506,6 +524,7 @@ def sample_for_coding(corpus: pd.DataFrame, *, n: int = 50, by: str | None = Non
     Returns:
         Columns item_id, doc_id, sent_id, start, end, split, text, then one column per frame.
     """
+    corpus = as_corpus(corpus, verb="sample_for_coding")
     from ._io import atomic_write_text
     from .text import sentences
 
@@ -514,7 +533,7 @@ def sample_for_coding(corpus: pd.DataFrame, *, n: int = 50, by: str | None = Non
     labels = dict(zip(corpus["doc_id"], corpus[by].astype(str))) if by else {}
     sents = sents.assign(group=sents["doc_id"].map(labels) if by else "all")
     groups = list(sents.groupby("group", sort=True))
-    per_group = max(1, n // max(1, len(groups)))
+    per_group = max(1, size // max(1, len(groups)))
     picked = pd.concat([g.sample(n=min(per_group, len(g)), random_state=seed) for _, g in groups])
     picked = picked.sort_values(["doc_id", "sent_id"]).reset_index(drop=True)
     table = pd.DataFrame({"item_id": range(1, len(picked) + 1), "doc_id": picked["doc_id"], "sent_id": picked["sent_id"],
@@ -523,7 +542,7 @@ def sample_for_coding(corpus: pd.DataFrame, *, n: int = 50, by: str | None = Non
         table[frame] = ""
     if path:
         atomic_write_text(path, table.to_csv(index=False))
-    table.attrs.update(source="watchwords.sample_for_coding", n=n, by=by, seed=seed)
+    table.attrs.update(source="watchwords.sample_for_coding", size=size, by=by, seed=seed)
     return table
 
 
@@ -544,6 +563,7 @@ def read_frame_gold(path: str) -> pd.DataFrame:
     return gold
 
 
+@returns("frame_validation")
 def validate_frames(gold_csv: str, *, split: str | None = "heldout") -> pd.DataFrame:
     """Compare the dictionary's frame coding with hand coding, sentence by sentence.
 
@@ -609,6 +629,7 @@ _TECH = re.compile(r"\b(?:camera|cameras|cctv|facial[- ]recognition|face[- ]reco
 _CRITICAL = ("F2 privacy and rights", "F4 authoritarian control", "F8 error and bias")
 
 
+@returns("normalisation")
 def normalisation(corpus: pd.DataFrame | str) -> pd.DataFrame:
     """F9, normalisation, as a configuration per document (codebook; Wahl-Jorgensen, Bennett & Taylor 2017).
 
@@ -622,7 +643,7 @@ def normalisation(corpus: pd.DataFrame | str) -> pd.DataFrame:
     """
     from .attribution import attributions
 
-    corpus = as_corpus(corpus)
+    corpus = as_corpus(corpus, verb="normalisation")
     found = frames(corpus)
     critical = found[(~found["negated"]) & found["frame"].isin(_CRITICAL)].groupby("doc_id").size()
     uses = passives(corpus)

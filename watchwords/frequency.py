@@ -18,6 +18,7 @@ import pandas as pd
 from nltk.probability import ConditionalFreqDist, FreqDist
 from nltk.util import ngrams as nltk_ngrams
 
+from .tables import as_corpus, returns
 from .text import read_word_list, tokens
 
 __all__ = ["frequencies", "tfidf", "term_occurrences", "occurrences_and_sizes", "group_labels", "count_terms"]
@@ -32,6 +33,7 @@ def group_labels(corpus: pd.DataFrame, by: str | None) -> dict[str, str]:
     return {str(d): str(g) for d, g in zip(corpus["doc_id"], corpus[by])}
 
 
+@returns("term_occurrences")
 def term_occurrences(corpus: pd.DataFrame | str, *, n: int = 1, **token_options: Any) -> pd.DataFrame:
     """Every occurrence of every term (word or n-gram), with its position.
 
@@ -47,6 +49,7 @@ def term_occurrences(corpus: pd.DataFrame | str, *, n: int = 1, **token_options:
     return occurrences_and_sizes(corpus, n=n, **token_options)[0]
 
 
+@returns("term_occurrences")
 def occurrences_and_sizes(corpus: pd.DataFrame | str, *, n: int = 1,
                           **token_options: Any) -> tuple[pd.DataFrame, pd.Series]:
     """:func:`term_occurrences` and, beside it, each document's size: a Series doc_id -> number of tokens before
@@ -59,7 +62,7 @@ def occurrences_and_sizes(corpus: pd.DataFrame | str, *, n: int = 1,
         raise ValueError(f"n={n}: n-grams of 1 to 4 words are supported")
     token_options.setdefault("drop_punct", True)
     stopwords = token_options.pop("stopwords", None)
-    table = tokens(corpus, **token_options)
+    table = tokens(as_corpus(corpus, verb="term_occurrences", accept=("sentences",)), **token_options)
     sizes = table.groupby("doc_id", sort=False).size().astype("int64")
     sizes.index = sizes.index.astype(str)
     if stopwords is not None:
@@ -84,10 +87,11 @@ def occurrences_and_sizes(corpus: pd.DataFrame | str, *, n: int = 1,
     return frame, sizes
 
 
+@returns("frequencies")
 def frequencies(
     corpus: pd.DataFrame | str,
-    by: str | None = None,
     *,
+    by: str | None = None,
     n: int = 1,
     min_count: int = 1,
     **token_options: Any,
@@ -122,9 +126,9 @@ def frequencies(
     """
     if min_count < 1:
         raise ValueError(f"min_count={min_count}: use 1 or more")
-    frame = corpus if not isinstance(corpus, str) else None
+    corpus = as_corpus(corpus, verb="frequencies", accept=("sentences",))
     occurrences, sizes = occurrences_and_sizes(corpus, n=n, **token_options)
-    labels = group_labels(frame if frame is not None else pd.DataFrame({"doc_id": ["text"]}), by)
+    labels = group_labels(corpus, by)
     counts = ConditionalFreqDist()
     doc_counts = ConditionalFreqDist()
     docs_per_group: FreqDist = FreqDist()
@@ -159,6 +163,7 @@ def frequencies(
     return result
 
 
+@returns("tfidf")
 def tfidf(corpus: pd.DataFrame | str, *, smooth: bool = False, n: int = 1, **token_options: Any) -> pd.DataFrame:
     """TF-IDF of each term in each document.
 

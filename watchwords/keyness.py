@@ -35,6 +35,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .tables import as_corpus, returns
+
 __all__ = ["g2_4term", "g2_2term", "chi2_sf_1df", "keyness_table", "keyness", "read_reference_list"]
 
 _KEY_COLUMNS = ["term", "n_target", "n_reference", "per_10k_target", "per_10k_reference", "g2", "p", "log_ratio",
@@ -99,6 +101,7 @@ def chi2_sf_1df(x: Any) -> np.ndarray:
                         otypes=[float])(values)
 
 
+@returns("keyness")
 def keyness_table(
     target_counts: Mapping[str, int] | pd.Series,
     reference_counts: Mapping[str, int] | pd.Series,
@@ -240,8 +243,9 @@ def _select(corpus: pd.DataFrame, spec: Any, name: str) -> pd.Series:
     return corpus["doc_id"].astype(str).isin(ids)
 
 
+@returns("keyness")
 def keyness(
-    corpus: pd.DataFrame,
+    corpus: pd.DataFrame | str,
     *,
     target: Any,
     reference: Any = None,
@@ -276,6 +280,7 @@ def keyness(
         The :func:`keyness_table` columns plus ``docs_target`` (documents of the target with the
         term); ``df.attrs`` names target and reference.
     """
+    corpus = as_corpus(corpus, verb="keyness")
     from nltk.probability import FreqDist
 
     from .frequency import occurrences_and_sizes

@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from .tables import returns
 from .text import tokens, word_tokenizer
 
 __all__ = ["kwic", "kwic_html", "Html"]
@@ -47,11 +48,12 @@ def _compile(pattern: str, *, regex: bool, ignore_case: bool) -> list[re.Pattern
     return compiled
 
 
+@returns("kwic")
 def kwic(
     corpus: pd.DataFrame | str,
     pattern: str,
-    window: int = 5,
     *,
+    window: int = 5,
     regex: bool = False,
     ignore_case: bool = True,
     sort: str | None = None,
@@ -82,12 +84,9 @@ def kwic(
     if sort not in (None, "L1", "R1"):
         raise ValueError(f"sort={sort!r}: use None, 'L1' or 'R1'")
     matchers = _compile(pattern, regex=regex, ignore_case=ignore_case)
-    if isinstance(corpus, str):
-        from .text import as_corpus
+    from .tables import as_corpus
 
-        corpus = as_corpus(corpus)
-    if "text" not in corpus.columns or "sent_id" in corpus.columns:
-        raise ValueError("kwic needs a corpus with document texts (load_corpus) or a plain string")
+    corpus = as_corpus(corpus, verb="kwic")
     texts = dict(zip(corpus["doc_id"], corpus["text"]))
     table = tokens(corpus, **{**token_options, "parts": parts, "drop_punct": True})
     rows = []

@@ -86,8 +86,8 @@ def plot_composition(manifest: pd.DataFrame, *, by: str = "outlet_type", hue: st
     return _remember(ax, table.reset_index(), "plot_composition", by=by, hue=hue)
 
 
-def plot_keyness(table: pd.DataFrame, *, n: int = 10, measure: str = "g2", ax: Axes | None = None) -> Axes:
-    """Diverging bar chart: the ``n`` most positive and ``n`` most negative key terms.
+def plot_keyness(table: pd.DataFrame, *, top: int = 10, measure: str = "g2", ax: Axes | None = None) -> Axes:
+    """Diverging bar chart: the ``top`` most positive and ``top`` most negative key terms.
 
     Bars to the right are terms the target over-uses, to the left terms it under-uses; the
     bar length is ``measure`` (signed G² by default, or "log_ratio"). Uses the rows of a
@@ -95,10 +95,10 @@ def plot_keyness(table: pd.DataFrame, *, n: int = 10, measure: str = "g2", ax: A
     """
     if measure not in table.columns:
         raise ValueError(f"measure={measure!r}: the table has no such column")
-    ax = _axes(ax, (7, 0.35 * 2 * n + 1))
+    ax = _axes(ax, (7, 0.35 * 2 * top + 1))
     above, below = table[table["g2"] > 0], table[table["g2"] < 0]
-    positive = above.sort_values([measure, "term"], ascending=[False, True]).head(n)
-    negative = below.sort_values([measure, "term"], ascending=[True, True]).head(n)
+    positive = above.sort_values([measure, "term"], ascending=[False, True]).head(top)
+    negative = below.sort_values([measure, "term"], ascending=[True, True]).head(top)
     # terms left out that have the same value as the last one shown: the cut falls inside a tie
     tied = sum(int(((rest[measure] == part[measure].iloc[-1]) & ~rest.index.isin(part.index)).sum())
                for rest, part in ((above, positive), (below, negative)) if len(part))
@@ -113,7 +113,7 @@ def plot_keyness(table: pd.DataFrame, *, n: int = 10, measure: str = "g2", ax: A
              f"{len(negative)} most negative" if len(negative) else "no negative key term"]
     tie_note = f"; {tied} more tied with the last shown, ordered alphabetically" if tied else ""
     ax.set_title(f"Key terms: {', '.join(sides)} (by {measure.replace('_', ' ')}{tie_note})", fontsize=10)
-    return _remember(ax, shown, "plot_keyness", n=n, measure=measure)
+    return _remember(ax, shown, "plot_keyness", top=top, measure=measure)
 
 
 def plot_dispersion(tokens_table: pd.DataFrame, terms: list[str], *, ax: Axes | None = None) -> Axes:
@@ -143,9 +143,10 @@ def plot_dispersion(tokens_table: pd.DataFrame, terms: list[str], *, ax: Axes | 
                      terms=", ".join(terms))
 
 
-def plot_collocation_network(collocates_table: pd.DataFrame, *, measure: str = "log_dice", n: int = 12, ax: Axes | None = None) -> Axes:
+def plot_collocation_network(collocates_table: pd.DataFrame, *, measure: str = "log_dice", top: int = 12,
+                             ax: Axes | None = None) -> Axes:
     """Collocation network (after Brezina, McEnery & Wattam's GraphColl): nodes in the middle,
-    their top ``n`` collocates around them, nearer the stronger the association.
+    their ``top`` collocates around them, nearer the stronger the association.
 
     Accepts one or more :func:`watchwords.collocates` tables concatenated (column ``node``);
     a collocate shared by several nodes is drawn once, between them.
@@ -156,11 +157,11 @@ def plot_collocation_network(collocates_table: pd.DataFrame, *, measure: str = "
     nodes = list(dict.fromkeys(collocates_table["node"]))
     centres = {node: (math.cos(2 * math.pi * i / len(nodes)) * (0.9 if len(nodes) > 1 else 0),
                       math.sin(2 * math.pi * i / len(nodes)) * (0.9 if len(nodes) > 1 else 0)) for i, node in enumerate(nodes)}
-    top = pd.concat([g.nlargest(n, measure) for _, g in collocates_table.groupby("node", sort=False)])
-    values = top[measure].astype(float)
+    strongest = pd.concat([g.nlargest(top, measure) for _, g in collocates_table.groupby("node", sort=False)])
+    values = strongest[measure].astype(float)
     low, high = float(values.min()), float(values.max())
     placed: dict[str, tuple[float, float]] = {}
-    for node, group in top.groupby("node", sort=False):
+    for node, group in strongest.groupby("node", sort=False):
         cx, cy = centres[node]
         for k, row in enumerate(group.itertuples(index=False)):
             strength = 1.0 if high == low else (getattr(row, measure) - low) / (high - low)
@@ -171,7 +172,7 @@ def plot_collocation_network(collocates_table: pd.DataFrame, *, measure: str = "
                 old = placed[row.collocate]
                 point = ((old[0] + cx) / 2, (old[1] + cy) / 2)
             placed[row.collocate] = point
-    for row in top.itertuples(index=False):
+    for row in strongest.itertuples(index=False):
         x, y = placed[row.collocate]
         cx, cy = centres[row.node]
         strength = 0 if high == low else (getattr(row, measure) - low) / (high - low)
@@ -189,7 +190,7 @@ def plot_collocation_network(collocates_table: pd.DataFrame, *, measure: str = "
     ax.set_aspect("equal")
     ax.axis("off")
     ax.set_title(f"Collocation network ({measure.replace('_', ' ')}; nearer and thicker = stronger)")
-    return _remember(ax, top, "plot_collocation_network", measure=measure, n=n)
+    return _remember(ax, strongest, "plot_collocation_network", measure=measure, top=top)
 
 
 def plot_attribution_chains(chains: pd.DataFrame, *, title: str = "Who cites whom: the chain of sources",

@@ -22,7 +22,8 @@ from typing import Any
 
 import pandas as pd
 
-from .text import WORD_RE, as_corpus, parts_with_lede, tokens
+from .tables import as_corpus, require_kind, returns
+from .text import WORD_RE, parts_with_lede, tokens
 
 __all__ = ["shingles", "reuse", "align", "reused_spans", "quote_variants", "derivations", "demo_pair", "text_pair"]
 
@@ -42,11 +43,11 @@ def _publication_order(corpus: pd.DataFrame) -> dict[str, int]:
     return {d: k for k, d in enumerate(corpus.sort_values(keys)["doc_id"].astype(str))}
 
 
-def shingles(words: list[str], n: int = 5) -> set[tuple[str, ...]]:
+def shingles(words: list[str], *, n: int = 5) -> set[tuple[str, ...]]:
     """The distinct word n-grams of a word list (a text shorter than n gives one shingle of all its words).
 
     Example:
-        >>> sorted(shingles(["a", "b", "c", "d"], 3))
+        >>> sorted(shingles(["a", "b", "c", "d"], n=3))
         [('a', 'b', 'c'), ('b', 'c', 'd')]
     """
     if n < 1:
@@ -58,7 +59,8 @@ def shingles(words: list[str], n: int = 5) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
 
 
-def reuse(corpus: pd.DataFrame, *, n: int = 5, near_duplicate: float = 0.8) -> pd.DataFrame:
+@returns("reuse")
+def reuse(corpus: pd.DataFrame | str, *, n: int = 5, near_duplicate: float = 0.8) -> pd.DataFrame:
     """Pairwise text reuse between the documents of a corpus, per part and for the whole report.
 
     Parts: headline, lede (first body paragraph), body (the other body paragraphs, standfirst
@@ -69,7 +71,7 @@ def reuse(corpus: pd.DataFrame, *, n: int = 5, near_duplicate: float = 0.8) -> p
         shared, containment_a_in_b, containment_b_in_a, jaccard, near_duplicate. Pairs are
         ordered by doc_id; containments are NaN when a side has no words in that part.
     """
-    corpus = as_corpus(corpus)
+    corpus = as_corpus(corpus, verb="reuse")
     words = _word_table(corpus)
     sets: dict[tuple[str, str], set[tuple[str, ...]]] = {}
     for doc_id, group in words.groupby("doc_id", sort=False):
@@ -78,10 +80,10 @@ def reuse(corpus: pd.DataFrame, *, n: int = 5, near_duplicate: float = 0.8) -> p
             part_words = group.loc[group["part"] == part_name]
             found: set[tuple[str, ...]] = set()
             for _, para in part_words.groupby("para_id", sort=False):
-                found |= shingles(para["word"].tolist(), n)
+                found |= shingles(para["word"].tolist(), n=n)
             sets[(str(doc_id), part_name)] = found
         for _, para in group.groupby("para_id", sort=False):
-            sets[(str(doc_id), "all")] |= shingles(para["word"].tolist(), n)
+            sets[(str(doc_id), "all")] |= shingles(para["word"].tolist(), n=n)
     rows = []
     ids = sorted(str(d) for d in corpus["doc_id"])
     for a, b in combinations(ids, 2):
@@ -101,6 +103,7 @@ def reuse(corpus: pd.DataFrame, *, n: int = 5, near_duplicate: float = 0.8) -> p
     return frame
 
 
+@returns("alignment")
 def align(corpus: pd.DataFrame | None, a: str, b: str, *, min_words: int = 3) -> pd.DataFrame:
     """Align two reports word by word and list what the second kept, added, cut or reworded.
 
@@ -120,7 +123,7 @@ def align(corpus: pd.DataFrame | None, a: str, b: str, *, min_words: int = 3) ->
     """
     if corpus is None:
         raise ValueError("align needs a corpus holding both documents")
-    corpus = as_corpus(corpus)
+    corpus = as_corpus(corpus, verb="align")
     texts = dict(zip(corpus["doc_id"].astype(str), corpus["text"]))
     for doc_id in (a, b):
         if doc_id not in texts:
@@ -216,7 +219,8 @@ def align(corpus: pd.DataFrame | None, a: str, b: str, *, min_words: int = 3) ->
     return frame
 
 
-def reused_spans(corpus: pd.DataFrame, *, n: int = 5, order_by: str = "date") -> pd.DataFrame:
+@returns("reused_spans")
+def reused_spans(corpus: pd.DataFrame | str, *, n: int = 5, order_by: str = "date") -> pd.DataFrame:
     """Spans of later reports that repeat an earlier report's word n-grams (for leaving wire copy out).
 
     Documents are taken in the order of ``order_by`` (then doc_id); a later document's word is
@@ -227,7 +231,7 @@ def reused_spans(corpus: pd.DataFrame, *, n: int = 5, order_by: str = "date") ->
     Returns:
         Columns doc_id, start, end, source_doc (the first earlier document with the n-gram).
     """
-    corpus = as_corpus(corpus)
+    corpus = as_corpus(corpus, verb="reused_spans")
     order = corpus.sort_values([order_by, "doc_id"] if order_by in corpus.columns else ["doc_id"], kind="stable")
     words = _word_table(corpus)
     seen: dict[tuple[str, ...], str] = {}
@@ -255,7 +259,8 @@ def reused_spans(corpus: pd.DataFrame, *, n: int = 5, order_by: str = "date") ->
     return frame
 
 
-def quote_variants(corpus: pd.DataFrame, *, relations: pd.DataFrame | None = None,
+@returns("quote_variants")
+def quote_variants(corpus: pd.DataFrame | str, *, relations: pd.DataFrame | None = None,
                    min_similarity: float = 0.3) -> pd.DataFrame:
     """Group the attributed contents that render the same statement in different reports.
 
@@ -269,9 +274,10 @@ def quote_variants(corpus: pd.DataFrame, *, relations: pd.DataFrame | None = Non
         Columns group_id, doc_id, relation_id, source_canonical, kind, content, similarity (to the
         reference), swaps; only groups spanning at least two documents.
     """
+    require_kind(relations, ("attributions",), verb="quote_variants", name="relations")
     from .attribution import attributions
 
-    corpus = as_corpus(corpus)
+    corpus = as_corpus(corpus, verb="quote_variants")
     relations = attributions(corpus) if relations is None else relations
     if relations.empty:
         return pd.DataFrame(columns=["group_id", "doc_id", "relation_id", "source_canonical", "kind", "content",
@@ -322,7 +328,8 @@ def quote_variants(corpus: pd.DataFrame, *, relations: pd.DataFrame | None = Non
     return frame
 
 
-def derivations(corpus: pd.DataFrame, reuse_table: pd.DataFrame, *, part: str = "all",
+@returns("derivations")
+def derivations(corpus: pd.DataFrame | str, reuse_table: pd.DataFrame, *, part: str = "all",
                 min_containment: float = 0.5) -> pd.DataFrame:
     """Which report derives from which: an edge earlier → later when at least ``min_containment`` of
     the later report's shingles are contained in the earlier one (documents ordered by date, then doc_id).
@@ -331,7 +338,7 @@ def derivations(corpus: pd.DataFrame, reuse_table: pd.DataFrame, *, part: str = 
         Columns citing (the earlier document), cited (the later one), cue (the containment as a
         percentage), containment; drawable with ``plot_attribution_chains(..., title=...)``.
     """
-    corpus = as_corpus(corpus)
+    corpus = as_corpus(corpus, verb="derivations")
     order = _publication_order(corpus)
     rows = []
     for row in reuse_table[reuse_table["part"] == part].itertuples(index=False):
@@ -344,6 +351,7 @@ def derivations(corpus: pd.DataFrame, reuse_table: pd.DataFrame, *, part: str = 
     return frame
 
 
+@returns("corpus")
 def demo_pair(corpus: pd.DataFrame) -> pd.DataFrame:
     """The seed and a retelling of it written for teaching (``watchwords/data/rewrite_demo.txt``), as a
     two-document corpus (doc_ids "seed" and "rewrite"), so reuse can be shown when only the seed is present.
@@ -362,6 +370,7 @@ def demo_pair(corpus: pd.DataFrame) -> pd.DataFrame:
                          "date": ["2023-04-18", "2023-04-19"], "outlet": ["The Jerusalem Post", "Demo Retelling"]})
 
 
+@returns("corpus")
 def text_pair(first: str, second: str) -> pd.DataFrame:
     """Two texts as a two-document corpus (doc_ids "a" and "b", "a" dated first), for trying the reuse
     measures on sentences of one's own.

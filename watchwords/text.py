@@ -40,6 +40,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .quotes import quote_spans
 from .resources import read_words
+from .tables import as_corpus, require_kind, returns
 from .textformat import parse_document
 
 __all__ = [
@@ -135,16 +136,6 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 _ONE_SENTENCE_RE = re.compile(r"[^.?!]*[^.?!\s][.?!]?[\"'”’»)\]]*")
 
 
-def as_corpus(corpus: pd.DataFrame | str) -> pd.DataFrame:
-    """Accept a corpus DataFrame, or a plain string as a one-document corpus with doc_id "text"."""
-    if isinstance(corpus, str):
-        return pd.DataFrame({"doc_id": ["text"], "text": [corpus]})
-    missing = {"doc_id", "text"} - set(corpus.columns)
-    if missing:
-        raise ValueError(f"the corpus DataFrame lacks column(s) {sorted(missing)}; load it with watchwords.load_corpus()")
-    return corpus
-
-
 def _paragraph_rows(corpus: pd.DataFrame) -> Iterable[dict[str, object]]:
     for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
         for para_id, para in enumerate(parse_document(text)):
@@ -163,6 +154,7 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+@returns("paragraphs")
 def paragraphs(corpus: pd.DataFrame | str) -> pd.DataFrame:
     """One row per paragraph, in reading order.
 
@@ -175,12 +167,13 @@ def paragraphs(corpus: pd.DataFrame | str) -> pd.DataFrame:
         byline, dateline, body, caption, credit), start, end, text, where
         ``document_text[start:end] == text``.
     """
-    corpus = as_corpus(corpus)
+    corpus = as_corpus(corpus, verb="paragraphs")
     frame = pd.DataFrame(list(_paragraph_rows(corpus)), columns=_PARA_COLUMNS)
     frame.attrs.update(source="watchwords.paragraphs", corpus_hash=corpus.attrs.get("corpus_hash"))
     return _typed(frame)
 
 
+@returns("sentences")
 def sentences(corpus: pd.DataFrame | str) -> pd.DataFrame:
     """One row per sentence, in reading order, never crossing a paragraph.
 
@@ -196,7 +189,7 @@ def sentences(corpus: pd.DataFrame | str) -> pd.DataFrame:
         >>> sentences("HEADLINE: Cameras used\\n\\nIt began. Mr. Ivanov spoke.")[["part", "text"]].values.tolist()
         [['headline', 'Cameras used'], ['body', 'It began.'], ['body', 'Mr. Ivanov spoke.']]
     """
-    corpus = as_corpus(corpus)
+    corpus = as_corpus(corpus, verb="sentences")
     rows = []
     texts = dict(zip(corpus["doc_id"], corpus["text"]))
     sent_ids: dict[str, int] = {}
@@ -236,6 +229,7 @@ WORD_PATTERN = r"\w+(?:[-'’]\w+)*"
 WORD_RE = re.compile(WORD_PATTERN)
 
 
+@returns("document_lengths")
 def document_lengths(corpus: pd.DataFrame | str) -> pd.DataFrame:
     """Length of each document by part: paragraphs, sentences, characters and words.
 
@@ -321,6 +315,7 @@ def read_word_list(source: str | Path | Iterable[str] | None, *, default: str) -
     return frozenset(str(w).strip().lower() for w in source if str(w).strip())
 
 
+@returns("quoted_spans")
 def quoted_spans(corpus: pd.DataFrame | str) -> pd.DataFrame:
     """Spans inside quotation marks: the baseline "quoted voice" until attribution is analysed.
 
@@ -334,7 +329,7 @@ def quoted_spans(corpus: pd.DataFrame | str) -> pd.DataFrame:
     Returns:
         Columns doc_id, start, end, voice ("quoted"), rule ("quotation marks").
     """
-    corpus = as_corpus(corpus)
+    corpus = as_corpus(corpus, verb="quoted_spans")
     return _quoted_spans((p["doc_id"], p["start"], p["text"]) for p in _paragraph_rows(corpus))
 
 
@@ -435,6 +430,7 @@ def _voice_index(sents: pd.DataFrame, voice_spans: pd.DataFrame | None) -> dict[
     return _span_index(spans, "voice_spans")
 
 
+@returns("tokens")
 def tokens(
     corpus_or_sentences: pd.DataFrame | str,
     *,
@@ -492,11 +488,13 @@ def tokens(
         end (``text[start:end] == token``), is_punct, is_number, voice ("reporter" or
         "quoted"). ``df.attrs`` records every option.
     """
+    require_kind(voice_spans, ("voice",), verb="tokens", name="voice_spans")
+    require_kind(exclude_spans, ("reused_spans", "voice"), verb="tokens", name="exclude_spans")
     if voice not in ("all", "reporter", "quoted"):
         raise ValueError(f"voice={voice!r}: use 'all', 'reporter' or 'quoted'")
     frame = corpus_or_sentences
     if isinstance(frame, str) or "sent_id" not in frame.columns:
-        corpus = as_corpus(frame)
+        corpus = as_corpus(frame, verb="tokens", accept=("sentences",))
         sents = sentences(corpus)
     else:
         sents = frame
@@ -571,6 +569,7 @@ def _merge_multiword(spans: Any, texts: Any, s_text: str, s_start: int, index: A
     return merged_spans, merged_texts
 
 
+@returns("tokenizer_comparison")
 def compare_tokenizers(text: str) -> pd.DataFrame:
     """Tokenise ``text`` with several NLTK tokenizers that need no downloaded data, side by side.
 
