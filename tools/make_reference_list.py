@@ -1,4 +1,4 @@
-"""Regenerate watchwords/data/reference_en_wordfreq.csv from the wordfreq package (a dev-only step).
+"""Regenerate watchwords/data/en/reference_wordfreq.csv from the wordfreq package (a dev-only step).
 
     pip install wordfreq==3.1.1 && python tools/make_reference_list.py
 
@@ -17,7 +17,7 @@ from pathlib import Path
 from wordfreq import top_n_list, word_frequency
 
 TOTAL = 1_000_000_000
-OUT = Path(__file__).resolve().parents[1] / "watchwords" / "data" / "reference_en_wordfreq.csv"
+OUT = Path(__file__).resolve().parents[1] / "watchwords" / "data" / "en" / "reference_wordfreq.csv"
 
 
 def main() -> None:

@@ -6,7 +6,7 @@ A flat public API: every analysis function is importable from ``watchwords``.
 from __future__ import annotations
 
 from ._version import __version__
-from .attribution import attribution_chains, attribution_hops, attributions, voice
+from .attribution import attribution_chains, attribution_hops, attributions, load_reporting_verbs, voice
 from .collocations import collocates
 from .corpus import (
     CLUSTER_LABELS,
@@ -31,6 +31,7 @@ from .framing import (
     frame_prominence,
     frames,
     hedges,
+    load_frame_dictionary,
     nominalisations,
     normalisation,
     passives,
@@ -49,6 +50,7 @@ from .plotting import (
     plot_keyness,
     plot_timeline,
 )
+from .resources import list_resources
 from .reuse import align, demo_pair, derivations, quote_variants, reuse, reused_spans, shingles, text_pair
 from .text import (
     compare_tokenizers,
@@ -62,6 +64,9 @@ from .text import (
 from .textformat import format_document, parse_document
 
 __all__ = [
+    "list_resources",
+    "load_frame_dictionary",
+    "load_reporting_verbs",
     "__version__",
     "actor_labels",
     "align",

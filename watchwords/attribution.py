@@ -2,7 +2,7 @@
 
 :func:`attributions` finds attribution relations (source, cue, content) with rules over NLTK
 tokens (:data:`watchwords.text.TOKEN_PATTERN`) and lexicons written for the project
-(``watchwords/data/reporting_verbs.csv``, ``role_nouns.csv``, ``sources.csv``); no parser and no
+(``watchwords/data/en/reporting_verbs.csv``, ``en/role_nouns.csv``, ``sources.csv``); no parser and no
 downloaded model. It follows the relation scheme of PARC (Pareti 2016) and PolNeAR (Newell,
 Margolin & Ruths 2018): a *cue* (the reporting verb or phrase) links a *source* (who) to a
 *content* (what), which may be split into several spans.
@@ -46,12 +46,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count
 from operator import itemgetter
+from pathlib import Path
 from typing import Any, Final
 
 import pandas as pd
 
 from .quotes import QUOTE_MARKS, mark_positions, quote_spans
-from .resources import read_table
+from .resources import language_code, read_table
 from .tables import as_corpus, require_kind, returns
 from .text import split_sentences, token_regex
 from .textformat import parse_document
@@ -102,18 +103,18 @@ _ENGLISH_MARKERS = {"the", "and", "of", "to", "in", "is", "was", "that", "for", 
 # ------------------------------------------------------------------------------------ lexicons
 
 def reporting_verbs() -> pd.DataFrame:
-    """The reporting-verb lexicon: lemma, forms, stance, speech (``watchwords/data/reporting_verbs.csv``)."""
-    return read_table("reporting_verbs.csv")
+    """The reporting-verb lexicon: lemma, forms, stance, speech (``watchwords/data/en/reporting_verbs.csv``)."""
+    return read_table("reporting_verbs")
 
 
 def role_nouns() -> pd.DataFrame:
-    """Role nouns with the source type they signal (``watchwords/data/role_nouns.csv``)."""
-    return read_table("role_nouns.csv")
+    """Role nouns with the source type they signal (``watchwords/data/en/role_nouns.csv``)."""
+    return read_table("role_nouns")
 
 
 def known_sources() -> pd.DataFrame:
     """Known sources: canonical, aliases, source_type, kind (``watchwords/data/sources.csv``)."""
-    return read_table("sources.csv")
+    return read_table("sources")
 
 
 @dataclass(frozen=True)
@@ -127,12 +128,55 @@ class _Lexicon:
 
 @lru_cache(maxsize=1)
 def reporting_lexicon() -> _Lexicon:
-    """The compiled lexicons (reporting-verb forms, multi-word cues, role nouns, source aliases), built once."""
+    """The compiled packaged lexicons (reporting-verb forms, multi-word cues, role nouns, source aliases), built once."""
+    return _compile_lexicon(reporting_verbs())
+
+
+_STANCES = ("neutral", "endorsing", "distancing", "oppositional", "tentative", "directive")
+
+
+def load_reporting_verbs(lexicon: str | Path | pd.DataFrame | None = None) -> pd.DataFrame:
+    """A reporting-verb lexicon, checked: the packaged one (None, ``"en"``, ``"english"``), a CSV file with the
+    columns of ``watchwords/data/en/reporting_verbs.csv`` (lemma, forms, stance, speech), or such a DataFrame.
+
+    Raises:
+        ValueError: (one line, naming the row) for a missing file or column, an empty lexicon, a form list
+            that is empty, a stance outside neutral / endorsing / distancing / oppositional / tentative /
+            directive, or a speech value other than yes / no.
+    """
+    if lexicon is None or (isinstance(lexicon, str) and language_code(lexicon) == "en"):
+        return reporting_verbs()
+    if isinstance(lexicon, pd.DataFrame):
+        table, where = lexicon.astype(str), "the lexicon DataFrame"
+    else:
+        path = Path(str(lexicon))
+        if not path.is_file():
+            raise ValueError(f"lexicon {str(lexicon)!r}: no such file; pass a CSV path, a DataFrame, or None for the "
+                             "packaged lexicon")
+        table, where = pd.read_csv(path, comment="#", dtype=str, keep_default_na=False), str(path)
+    missing = {"lemma", "forms", "stance", "speech"} - set(table.columns)
+    if missing:
+        raise ValueError(f"{where}: missing column(s) {sorted(missing)}; the header needs lemma,forms,stance,speech")
+    if table.empty:
+        raise ValueError(f"{where}: the lexicon is empty; give at least one reporting verb")
+    for number, row in enumerate(table.itertuples(index=False), start=1):
+        if not [f for f in str(row.forms).split("|") if f.strip()]:
+            raise ValueError(f"{where}: row {number}: no forms for {row.lemma!r}; list them separated by |")
+        if row.stance not in _STANCES:
+            raise ValueError(f"{where}: row {number}: stance {row.stance!r}; use one of {', '.join(_STANCES)}")
+        if row.speech not in ("yes", "no"):
+            raise ValueError(f"{where}: row {number}: speech {row.speech!r}; use yes or no")
+    return table
+
+
+def _compile_lexicon(verb_table: pd.DataFrame) -> _Lexicon:
     verbs: dict[str, tuple[str, str, str]] = {}
     multi: dict[str, list[tuple[tuple[str, ...], tuple[str, str, str]]]] = {}
-    for row in reporting_verbs().itertuples(index=False):
-        for form in row.forms.split("|"):
+    for row in verb_table.itertuples(index=False):
+        for form in str(row.forms).lower().split("|"):
             words = tuple(form.split())
+            if not words:
+                continue
             if len(words) == 1:
                 verbs[form] = (row.lemma, row.stance, row.speech)
             else:
@@ -319,7 +363,7 @@ def _abbreviation(tok: _Tok) -> bool:
 def _abbreviations() -> frozenset[str]:
     from .resources import read_words
 
-    return read_words("abbreviations.txt")
+    return read_words("abbreviations")
 
 
 def _source_right(toks: list[_Tok], after: int, lexicon: _Lexicon, *, apposition: bool = False) -> tuple[int, int] | None:
@@ -703,13 +747,17 @@ def _role_phrase(source: str, lexicon: _Lexicon) -> str:
 
 
 @returns("attributions")
-def attributions(corpus: pd.DataFrame | str, *, languages: Iterable[str] = ("en", "unknown")) -> pd.DataFrame:
+def attributions(corpus: pd.DataFrame | str, *, languages: Iterable[str] = ("en", "unknown"),
+                 lexicon: str | Path | pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per attribution relation (rules in the module docstring).
 
     Args:
         corpus: a corpus from ``load_corpus``, or a plain string (one document, doc_id "text").
         languages: manifest languages to analyse; documents in other languages are skipped with a
             warning, as are texts that do not look English.
+        lexicon: the reporting verbs, per call (see :func:`load_reporting_verbs`): None for the packaged
+            English lexicon, a CSV file or a DataFrame with columns lemma, forms, stance, speech. Role nouns and
+            known sources stay the packaged ones.
 
     Returns:
         Columns doc_id, relation_id (0-based within the document), para_id, sent_id, part,
@@ -725,7 +773,7 @@ def attributions(corpus: pd.DataFrame | str, *, languages: Iterable[str] = ("en"
         [['Loktev', 'told', 'It works,', 'direct']]
     """
     corpus = as_corpus(corpus, verb="attributions")
-    lexicon = reporting_lexicon()
+    compiled = reporting_lexicon() if lexicon is None else _compile_lexicon(load_reporting_verbs(lexicon))
     allowed = set(languages)
     rows = []
     skipped = []
@@ -735,7 +783,7 @@ def attributions(corpus: pd.DataFrame | str, *, languages: Iterable[str] = ("en"
         if language not in allowed or not _looks_english(text):
             skipped.append(f"{doc_id} ({language})")
             continue
-        relations = _extract_document(text, lexicon)
+        relations = _extract_document(text, compiled)
         named: list[tuple[str, str, str, str]] = []
         kept: dict[int, int] = {}  # index in relations -> relation_id of the rows kept
         for index, relation in enumerate(relations):
@@ -758,7 +806,7 @@ def attributions(corpus: pd.DataFrame | str, *, languages: Iterable[str] = ("en"
                         # a role without a name: the named source with the same role ("the city's chief
                         # enlistment officer" ... "chief enlistment officer Maxim Loktev")
                         holder = next((c for c, r, _, _ in named if r == role and c != source_text), None)
-                        canonical = holder or _role_holder(text, role, lexicon) or canonical
+                        canonical = holder or _role_holder(text, role, compiled) or canonical
                     named.append((canonical, role, source_type, kind))
             if relation.addressee:
                 addressee = text[relation.addressee[0]:relation.addressee[1]]

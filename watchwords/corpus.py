@@ -120,7 +120,7 @@ def outlet_types() -> pd.DataFrame:
         DataFrame with columns outlet_type, definition, decision_rule, examples
         (from the versioned data file ``watchwords/data/outlet_types.csv``).
     """
-    return read_table("outlet_types.csv")
+    return read_table("outlet_types")
 
 
 def check_date(value: str) -> str | None:

@@ -231,7 +231,7 @@ EXERCISES: dict[str, Exercise] = {
     "04.2": Exercise("Which false-friend phrase in EXERCISE_TEXTS['04.2'] keeps its frame indicator from counting? "
                      "Answer with the phrase.",
                      "Look for an indicator word that is part of the name of an institution or a device; "
-                     "the list is watchwords/data/frame_false_friends.csv.",
+                     "the list is watchwords/data/en/frame_false_friends.csv.",
                      _false_friend_04_2),
     "04.3": Exercise("Predict first, then check with ww.passives: how many agentless passives does "
                      "EXERCISE_TEXTS['04.3'] contain?",

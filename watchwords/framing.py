@@ -1,12 +1,12 @@
 """Framing: dictionary matches for surveillance frames and critical-discourse features (draft, version 0.1).
 
-Status: the frame dictionary (``watchwords/data/frames_en.csv``) is a first draft written from the
+Status: the frame dictionary (``watchwords/data/en/frames.csv``) is a first draft written from the
 taxonomy in ``docs/frame_codebook.md`` (after ../shared/research/framing_methods.md §2.4); it has
 **not** yet been validated against hand coding, so its matches are candidates, not measurements
 (Grimmer & Stewart 2013; van Atteveldt, van der Velden & Boukes 2021).
 
 * :func:`frames`: one row per indicator match, with negation ("no", "not", "never", "without",
-  "n't" within six words before, not across a comma), false friends dropped (``frame_false_friends.csv``: "security
+  "n't" within six words before, not across a comma), false friends dropped (``data/en/frame_false_friends.csv``: "security
   camera" is not the security frame), the voice (reporter or quoted) and the part of the article
   (headline, standfirst, lede = first body paragraph, body, caption).
 * :func:`passives`: be/get + past participle, with or without a by-agent (Biber 1988, features
@@ -20,11 +20,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from .resources import read_table, read_words
+from .resources import language_code, read_table, read_words
 from .tables import as_corpus, require_kind, returns
 from .text import parts_with_lede, tokens
 
@@ -58,27 +59,99 @@ _RELATIVE_NEXT = {"in", "at", "by", "during", "on", "for", "under", "up", "from"
 _NOT_NOUN = _BE | {"has", "have", "had", "said", "also", "already", "just", "still", "then", "now", "once"}
 
 
-@lru_cache(maxsize=1)
-def _dictionary() -> tuple[dict[str, list[tuple[tuple[str, ...], str, float, str]]], list[tuple[tuple[str, ...], str]]]:
-    index: dict[str, list[tuple[tuple[str, ...], str, float, str]]] = {}
-    for row in frame_dictionary().itertuples(index=False):
-        words = tuple(row.indicator.lower().split())
-        index.setdefault(words[0].rstrip("*"), []).append((words, row.frame, float(row.weight), row.indicator))
+_Index = dict[str, list[tuple[tuple[str, ...], str, float, str]]]
+_FRAME_RE = re.compile(r"F\d+ \S.*")
+_INDICATOR_RE = re.compile(r"[a-z0-9'’-]+\*?(?: [a-z0-9'’-]+\*?)*")
+def load_frame_dictionary(dictionary: str | Path | pd.DataFrame | None = None) -> pd.DataFrame:
+    """A frame dictionary, checked: the packaged one (None, ``"en"``, ``"english"``), a CSV file with the columns of
+    ``watchwords/data/en/frames.csv``, or a DataFrame with them (frame, indicator, weight; notes, citation and
+    version optional).
+
+    Rules checked, each refused with one line naming the row: a frame is ``F<number> <name>`` and a codebook frame
+    keeps the codebook's name (``F1 security``, not ``F1 safety``); an indicator is one or more lower-case words
+    (letters, digits, ``-``, ``'``), each optionally ending in ``*`` for any ending; a weight is a number in (0, 1];
+    no indicator is listed twice for the same frame; the dictionary is not empty.
+
+    Raises:
+        ValueError: for a missing file, a missing column, or a row that breaks a rule.
+    """
+    if dictionary is None or (isinstance(dictionary, str) and language_code(dictionary) in ("en",)):
+        return frame_dictionary()
+    if isinstance(dictionary, pd.DataFrame):
+        table, where = dictionary.copy(), "the dictionary DataFrame"
+        table = table.astype({c: str for c in table.columns})
+    else:
+        path = Path(str(dictionary))
+        if not path.is_file():
+            raise ValueError(f"dictionary {str(dictionary)!r}: no such file; pass a CSV path, a DataFrame, or None for "
+                             "the packaged dictionary")
+        table = pd.read_csv(path, comment="#", dtype=str, keep_default_na=False)
+        where = str(path)
+    missing = {"frame", "indicator", "weight"} - set(table.columns)
+    if missing:
+        raise ValueError(f"{where}: missing column(s) {sorted(missing)}; the header needs frame,indicator,weight")
+    if table.empty:
+        raise ValueError(f"{where}: the dictionary is empty; give at least one indicator")
+    codebook = {name.split()[0]: name for name in frame_dictionary()["frame"].unique()}
+    seen: dict[tuple[str, str], int] = {}
+    for number, row in enumerate(table.itertuples(index=False), start=1):
+        frame, indicator, weight = str(row.frame).strip(), str(row.indicator).strip(), str(row.weight).strip()
+        at = f"{where}: row {number}"
+        if not _FRAME_RE.fullmatch(frame):
+            raise ValueError(f"{at}: unknown frame {frame!r}; write a code and a name such as 'F2 privacy and rights'")
+        code = frame.split()[0]
+        if code in codebook and codebook[code] != frame:
+            raise ValueError(f"{at}: unknown frame {frame!r}; the codebook calls {code} {codebook[code]!r}")
+        if not _INDICATOR_RE.fullmatch(indicator):
+            raise ValueError(f"{at}: bad indicator {indicator!r}; use lower-case words (letters, digits, - and '), "
+                             "each may end in * for any ending")
+        try:
+            value = float(weight)
+        except ValueError:
+            value = float("nan")
+        if not 0 < value <= 1:
+            raise ValueError(f"{at}: weight {weight!r} is not a number in (0, 1]")
+        if (frame, indicator) in seen:
+            raise ValueError(f"{at}: duplicate indicator {indicator!r} for {frame} (first on row {seen[(frame, indicator)]})")
+        seen[(frame, indicator)] = number
+    return table
+
+
+def _compile(table: pd.DataFrame) -> _Index:
+    index: _Index = {}
+    for row in table.itertuples(index=False):
+        words = tuple(str(row.indicator).lower().split())
+        index.setdefault(words[0].rstrip("*"), []).append((words, str(row.frame), float(row.weight), str(row.indicator)))
     for entries in index.values():
         entries.sort(key=lambda e: len(e[0]), reverse=True)
+    return index
+
+
+@lru_cache(maxsize=1)
+def _packaged_index() -> _Index:
+    return _compile(frame_dictionary())
+
+
+def _dictionary(dictionary: str | Path | pd.DataFrame | None = None) -> tuple[_Index, list[tuple[tuple[str, ...], str]], list[str]]:
+    """(indicator index, false friends, every frame of the dictionary) for a dictionary argument."""
+    if dictionary is None or (isinstance(dictionary, str) and language_code(dictionary) == "en"):
+        table, index = frame_dictionary(), _packaged_index()
+    else:
+        table = load_frame_dictionary(dictionary)
+        index = _compile(table)
     false_friends = [(tuple(r.phrase.lower().split()), r.frame) for r in frame_false_friends().itertuples(index=False)]
-    return index, false_friends
+    return index, false_friends, sorted(table["frame"].unique())
 
 
 def frame_false_friends() -> pd.DataFrame:
     """The false friends: phrases in which a frame indicator does not signal its frame (frame, phrase, reason;
-    ``watchwords/data/frame_false_friends.csv``)."""
-    return read_table("frame_false_friends.csv")
+    ``watchwords/data/en/frame_false_friends.csv``)."""
+    return read_table("frame_false_friends")
 
 
 def frame_dictionary() -> pd.DataFrame:
-    """The frame dictionary: frame, indicator, weight, notes, citation, version (``frames_en.csv``)."""
-    return read_table("frames_en.csv")
+    """The frame dictionary: frame, indicator, weight, notes, citation, version (``data/en/frames.csv``)."""
+    return read_table("frames")
 
 
 def _word_match(pattern: str, word: str) -> bool:
@@ -87,7 +160,8 @@ def _word_match(pattern: str, word: str) -> bool:
 
 @returns("frames")
 def frames(corpus: pd.DataFrame | str, *, voice_spans: pd.DataFrame | None = None,
-           exclude_spans: pd.DataFrame | None = None) -> pd.DataFrame:
+           exclude_spans: pd.DataFrame | None = None,
+           dictionary: str | Path | pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per frame-indicator match (rules in the module docstring).
 
     Args:
@@ -104,7 +178,7 @@ def frames(corpus: pd.DataFrame | str, *, voice_spans: pd.DataFrame | None = Non
     require_kind(voice_spans, ("voice",), verb="frames", name="voice_spans")
     require_kind(exclude_spans, ("reused_spans", "voice"), verb="frames", name="exclude_spans")
     corpus = as_corpus(corpus, verb="frames")
-    index, false_friends = _dictionary()
+    index, false_friends, _ = _dictionary(dictionary)
     wildcards = [e for entries in index.values() for e in entries if e[0][0].endswith("*")]
     table = tokens(corpus, parts="all", drop_punct=False, voice_spans=voice_spans, exclude_spans=exclude_spans)
     table = table.assign(part=parts_with_lede(table))
@@ -148,7 +222,7 @@ def frames(corpus: pd.DataFrame | str, *, voice_spans: pd.DataFrame | None = Non
                                       "weight": "float64", "negated": bool})
     frame_table.insert(5, "match", [texts[d][s:e] for d, s, e in zip(frame_table["doc_id"], frame_table["start"],
                                                                       frame_table["end"])])
-    frame_table.attrs.update(source="watchwords.frames", dictionary="watchwords/data/frames_en.csv (version 0.1, "
+    frame_table.attrs.update(source="watchwords.frames", dictionary="watchwords/data/en/frames.csv (version 0.1, "
                              "not yet validated)")
     return frame_table
 
@@ -176,7 +250,7 @@ def passives(corpus: pd.DataFrame | str) -> pd.DataFrame:
     """
     from .text import read_word_list
 
-    stop = read_word_list("english", default="stopwords_en.txt")
+    stop = read_word_list("english", default="stopwords")
     rows = []
     for doc_id, sent_id, sent, words, starts, ends, text in _iter_sentences(corpus, "passives"):
         for i, word in enumerate(words):
@@ -231,12 +305,12 @@ def _iter_sentences(corpus: pd.DataFrame | str, verb: str) -> Iterator[tuple[Any
 @lru_cache(maxsize=1)
 def _process_nouns() -> frozenset[str]:
 
-    return read_words("process_nouns.txt")
+    return read_words("process_nouns")
 
 
 @returns("nominalisations")
 def nominalisations(corpus: pd.DataFrame | str) -> pd.DataFrame:
-    """Process nouns from the curated list (``watchwords/data/process_nouns.txt``) and whether an agent is attached.
+    """Process nouns from the curated list (``watchwords/data/en/process_nouns.txt``) and whether an agent is attached.
 
     An agent is attached when the noun is followed by "by" + a phrase ("detention by police"), or preceded
     by a possessive ("the police's detention", "Moscow's surveillance"); otherwise the actor is hidden
@@ -248,7 +322,7 @@ def nominalisations(corpus: pd.DataFrame | str) -> pd.DataFrame:
     from .text import read_word_list
 
     nouns = _process_nouns()
-    stop = read_word_list("english", default="stopwords_en.txt")
+    stop = read_word_list("english", default="stopwords")
     rows = []
     for doc_id, sent_id, sent, words, starts, ends, text in _iter_sentences(corpus, "nominalisations"):
         for i, word in enumerate(words):
@@ -276,7 +350,7 @@ def nominalisations(corpus: pd.DataFrame | str) -> pd.DataFrame:
 @lru_cache(maxsize=1)
 def _actor_patterns() -> list[tuple[re.Pattern[str], str, str, str, str]]:
     patterns = []
-    for row in read_table("actor_labels.csv").itertuples(index=False):
+    for row in read_table("actor_labels").itertuples(index=False):
         if row.pattern.startswith("re:"):
             regex = row.pattern[3:]
         else:
@@ -288,7 +362,7 @@ def _actor_patterns() -> list[tuple[re.Pattern[str], str, str, str, str]]:
 
 @returns("actor_labels")
 def actor_labels(corpus: pd.DataFrame | str) -> pd.DataFrame:
-    """How the surveilled men and the state actors are named (``watchwords/data/actor_labels.csv``).
+    """How the surveilled men and the state actors are named (``watchwords/data/en/actor_labels.csv``).
 
     Each label carries a van Leeuwen (2008) category (functionalisation, classification,
     individualisation, aggregation, appraisement) and a provisional stance. Overlapping matches keep
@@ -323,7 +397,7 @@ def actor_labels(corpus: pd.DataFrame | str) -> pd.DataFrame:
 
 @returns("hedges")
 def hedges(corpus: pd.DataFrame | str) -> pd.DataFrame:
-    """Hedges, evidentials, scare quotes and evaluative intensifiers (``watchwords/data/hedges_en.csv``).
+    """Hedges, evidentials, scare quotes and evaluative intensifiers (``watchwords/data/en/hedges.csv``).
 
     "about"/"around" count only before a number ("about 3,000"). A *scare quote* is a quotation of
     one to three words in a sentence without a reporting verb, or a term after "so-called".
@@ -334,7 +408,7 @@ def hedges(corpus: pd.DataFrame | str) -> pd.DataFrame:
     from .attribution import reporting_lexicon
     from .quotes import QUOTE_MARK_RE, quote_spans
 
-    lexicon = read_table("hedges_en.csv")
+    lexicon = read_table("hedges")
     kinds = dict(zip(lexicon["expression"], lexicon["kind"]))
     verbs = reporting_lexicon().verbs
     rows = []
@@ -363,14 +437,15 @@ _UNITS = {"sentence": ["doc_id", "sent_id"], "paragraph": ["doc_id", "para_id"],
 
 
 def _unit_frames(corpus: pd.DataFrame, unit: str, voice_spans: pd.DataFrame | None,
-                 exclude_spans: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+                 exclude_spans: pd.DataFrame | None = None,
+                 dictionary: str | Path | pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(units with their tokens, matches) for frame_profile and frame_differences."""
     if unit not in _UNITS:
         raise ValueError(f"unit={unit!r}: use 'sentence', 'paragraph' or 'document'")
     keys = _UNITS[unit]
     table = tokens(corpus, parts="all", drop_punct=True, exclude_spans=exclude_spans)
     units = table.groupby(keys, sort=False).size().rename("n_tokens").reset_index()
-    matches = frames(corpus, voice_spans=voice_spans, exclude_spans=exclude_spans)
+    matches = frames(corpus, voice_spans=voice_spans, exclude_spans=exclude_spans, dictionary=dictionary)
     matches = matches[~matches["negated"]]
     return units, matches
 
@@ -383,6 +458,7 @@ def frame_profile(
     unit: str = "sentence",
     voice_spans: pd.DataFrame | None = None,
     exclude_spans: pd.DataFrame | None = None,
+    dictionary: str | Path | pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """How often each frame occurs: the share of units (sentences, paragraphs or documents) with the frame,
     and its weighted rate per 1,000 tokens, per group of a metadata column.
@@ -400,7 +476,8 @@ def frame_profile(
 
     corpus = as_corpus(corpus, verb="frame_profile")
     labels = group_labels(corpus, by)  # checks `by` before any work
-    units, matches = _unit_frames(corpus, unit, voice_spans, exclude_spans)
+    units, matches = _unit_frames(corpus, unit, voice_spans, exclude_spans, dictionary)
+    frames_all = _dictionary(dictionary)[2]
     keys = _UNITS[unit]
     units["doc_id"] = units["doc_id"].astype(str)
     matches = matches.assign(doc_id=matches["doc_id"].astype(str))
@@ -410,7 +487,7 @@ def frame_profile(
     rows = []
     for group, group_units in units.groupby("group", sort=True):
         n_units, n_tokens = len(group_units), int(group_units["n_tokens"].sum())
-        for frame in sorted(frame_dictionary()["frame"].unique()):
+        for frame in frames_all:
             n_with = int(((present["group"] == group) & (present["frame"] == frame)).sum())
             weight = float(matches.loc[(matches["group"] == group) & (matches["frame"] == frame), "weight"].sum())
             rows.append({"group": group, "frame": frame, "n_units": n_units, "n_with": n_with,
@@ -431,6 +508,7 @@ def frame_differences(
     n_boot: int = 1000,
     seed: int = 0,
     level: float = 0.95,
+    dictionary: str | Path | pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Differences in frame share between groups, with percentile bootstrap confidence intervals.
 
@@ -449,10 +527,10 @@ def frame_differences(
 
     if by not in corpus.columns:
         raise ValueError(f"by={by!r}: the corpus has no such column")
-    units, matches = _unit_frames(corpus, unit, None)
+    units, matches = _unit_frames(corpus, unit, None, None, dictionary)
     keys = _UNITS[unit]
     present = matches.drop_duplicates(keys + ["frame"])
-    frames_all = sorted(frame_dictionary()["frame"].unique())
+    frames_all = _dictionary(dictionary)[2]
     per_doc = units.groupby("doc_id").size().rename("n_units").to_frame()
     for frame in frames_all:
         per_doc[frame] = present[present["frame"] == frame].groupby("doc_id").size()
@@ -490,14 +568,15 @@ def frame_differences(
 
 
 @returns("frame_prominence")
-def frame_prominence(corpus: pd.DataFrame | str) -> pd.DataFrame:
+def frame_prominence(corpus: pd.DataFrame | str, *,
+                     dictionary: str | Path | pd.DataFrame | None = None) -> pd.DataFrame:
     """Whether each frame appears in the headline and in the lede (first body paragraph) of each document.
 
     Returns:
         Columns doc_id, frame, in_headline, in_lede, first_part (the earliest part it appears in),
         n_matches.
     """
-    matches = frames(corpus)
+    matches = frames(corpus, dictionary=dictionary)
     matches = matches[~matches["negated"]]
     order = {"headline": 0, "standfirst": 1, "lede": 2, "body": 3, "caption": 4, "credit": 5, "byline": 6, "dateline": 7}
     rows = []
@@ -564,7 +643,8 @@ def read_frame_gold(path: str) -> pd.DataFrame:
 
 
 @returns("frame_validation")
-def validate_frames(gold_csv: str, *, split: str | None = "heldout") -> pd.DataFrame:
+def validate_frames(gold_csv: str, *, split: str | None = "heldout",
+                    dictionary: str | Path | pd.DataFrame | None = None) -> pd.DataFrame:
     """Compare the dictionary's frame coding with hand coding, sentence by sentence.
 
     Each gold item's text is coded by :func:`frames` (a frame is present when it has a non-negated
@@ -592,7 +672,7 @@ def validate_frames(gold_csv: str, *, split: str | None = "heldout") -> pd.DataF
     predicted: dict[str, set[str]] = {}
     indicators: dict[str, str] = {}
     for item_id, text in zip(gold["item_id"], gold["text"]):
-        found = frames(text)
+        found = frames(text, dictionary=dictionary)
         found = found[~found["negated"]]
         predicted[item_id] = set(found["frame"])
         indicators[item_id] = "; ".join(f"{f}: {m}" for f, m in zip(found["frame"], found["match"]))

@@ -66,7 +66,7 @@ def occurrences_and_sizes(corpus: pd.DataFrame | str, *, n: int = 1,
     sizes = table.groupby("doc_id", sort=False).size().astype("int64")
     sizes.index = sizes.index.astype(str)
     if stopwords is not None:
-        stop = read_word_list(stopwords, default="stopwords_en.txt")
+        stop = read_word_list(stopwords, default="stopwords")
         lowered = table["token"].str.replace("’", "'", regex=False).str.lower()
         table = table[~lowered.isin(stop)]
     if n == 1:

@@ -194,7 +194,7 @@ def read_reference_list(path: str | Path) -> tuple[pd.Series, int]:
     the reference corpus size in tokens (needed when the list is truncated or leaves out
     stopwords); without it the size is the sum of the counts. Lines starting with ``#`` are
     comments. The name ``"english"`` reads the packaged general-English list
-    (``watchwords/data/reference_en_wordfreq.csv``, counts per 10⁹ tokens from wordfreq).
+    (``watchwords/data/en/reference_wordfreq.csv``, counts per 10⁹ tokens from wordfreq).
 
     Returns:
         (counts as a Series indexed by term, reference size).
@@ -202,7 +202,7 @@ def read_reference_list(path: str | Path) -> tuple[pd.Series, int]:
     if str(path) == "english":
         from .resources import resource_path
 
-        path = resource_path("reference_en_wordfreq.csv")
+        path = resource_path("reference", language="en")
     path = Path(path)
     if not path.is_file():
         raise ValueError(f"reference list {path}: no such file")
@@ -266,7 +266,7 @@ def keyness(
             (``{"outlet_type": "state media"}``), a doc_id or list of doc_ids, or a boolean Series.
         reference: the same forms; None for all other documents of the corpus; a path to a
             reference frequency list (see :func:`read_reference_list`); or ``"english"`` for
-            the packaged general-English list (``watchwords/data/reference_en_wordfreq.csv``,
+            the packaged general-English list (``watchwords/data/en/reference_wordfreq.csv``,
             derived from wordfreq 3.1.1, CC BY-SA 4.0: expected counts per 10⁹ tokens of the
             20,000 most frequent words; words it lacks count 0, numbers and clitics such as
             "'s" are absent, so use ``drop_numbers=True, stopwords="english"`` with it).

@@ -95,7 +95,8 @@ def execute_notebook(path: str | Path, *, corpus: str | Path = "corpus", timeout
         try:
             client.execute(env=env, stderr=stderr, stdout=subprocess.DEVNULL)
         except CellExecutionError as exc:
-            return notebook, str(exc).strip().splitlines()[-1] if str(exc).strip() else "cell failed"
+            message = re.sub(r"\x1b\[[0-9;]*m", "", str(exc)).strip()  # no terminal colour codes in the report
+            return notebook, message.splitlines()[-1] if message else "cell failed"
     return notebook, None
 
 

@@ -353,7 +353,7 @@ def derivations(corpus: pd.DataFrame | str, reuse_table: pd.DataFrame, *, part: 
 
 @returns("corpus")
 def demo_pair(corpus: pd.DataFrame) -> pd.DataFrame:
-    """The seed and a retelling of it written for teaching (``watchwords/data/rewrite_demo.txt``), as a
+    """The seed and a retelling of it written for teaching (``watchwords/data/en/rewrite_demo.txt``), as a
     two-document corpus (doc_ids "seed" and "rewrite"), so reuse can be shown when only the seed is present.
 
     The retelling is the project's own text, modelled on the kinds of change seen in the coverage: a
@@ -365,7 +365,7 @@ def demo_pair(corpus: pd.DataFrame) -> pd.DataFrame:
     seed = corpus.loc[corpus["doc_id"] == "a_jpost_reuters", "text"]
     if seed.empty:
         raise ValueError("demo_pair needs the seed (doc_id a_jpost_reuters) in the corpus")
-    rewrite = read_text("rewrite_demo.txt")
+    rewrite = read_text("rewrite_demo")
     return pd.DataFrame({"doc_id": ["seed", "rewrite"], "text": [seed.iloc[0], rewrite],
                          "date": ["2023-04-18", "2023-04-19"], "outlet": ["The Jerusalem Post", "Demo Retelling"]})
 

@@ -3,8 +3,8 @@
 Sentences are found with NLTK's Punkt sentence tokenizer (Kiss & Strunk 2006, "Unsupervised
 Multilingual Sentence Boundary Detection", Computational Linguistics 32(4)) run with
 project-owned parameters instead of a downloaded model: the abbreviation list
-``watchwords/data/abbreviations.txt`` (plus single letters, for initials) and the
-sentence-starter list ``watchwords/data/sentence_starters.txt``. Nothing is downloaded.
+``watchwords/data/en/abbreviations.txt`` (plus single letters, for initials) and the
+sentence-starter list ``watchwords/data/en/sentence_starters.txt``. Nothing is downloaded.
 
 Rules that follow from Punkt and these lists:
 
@@ -39,7 +39,7 @@ import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .quotes import quote_spans
-from .resources import read_words
+from .resources import language_code, read_words
 from .tables import as_corpus, require_kind, returns
 from .textformat import parse_document
 
@@ -104,8 +104,8 @@ _QUESTION_BREAK_RE = re.compile(r"[A-Za-z]+[?!](?:\s+\S+|[\"'”’)])")
 def sentence_splitter() -> PunktSentenceTokenizer:
     """The project's Punkt tokenizer, built from the versioned word lists (cached, read-only)."""
     params = PunktParameters()
-    params.abbrev_types = set(read_words("abbreviations.txt")) | set("abcdefghijklmnopqrstuvwxyz")
-    params.sent_starters = set(read_words("sentence_starters.txt"))
+    params.abbrev_types = set(read_words("abbreviations")) | set("abcdefghijklmnopqrstuvwxyz")
+    params.sent_starters = set(read_words("sentence_starters"))
     return _Punkt(params)
 
 
@@ -298,14 +298,16 @@ def word_tokenizer() -> RegexpTokenizer:
 
 
 def read_word_list(source: str | Path | Iterable[str] | None, *, default: str) -> frozenset[str]:
-    """A word list from the name of a packaged list, a file path (one entry a line, ``#`` comments)
-    or an iterable of words; entries are lower-cased."""
+    """A word list chosen per call: a language (``"english"`` or ``"en"``: the packaged list ``default`` of that
+    language, see :func:`watchwords.list_resources`), a file path (one entry a line, ``#`` comments) or an
+    iterable of words; entries are lower-cased."""
     if source is None:
         return frozenset()
     if isinstance(source, (str, Path)):
         name = str(source)
-        if name in ("english", "watchwords", "default"):
-            return frozenset(w.lower() for w in read_words(default))
+        code = "en" if name in ("watchwords", "default") else language_code(name)
+        if not isinstance(source, Path) and len(code) <= 3 and code.isalpha():
+            return frozenset(w.lower() for w in read_words(default, language=code))
         path = Path(name)
         if not path.is_file():
             raise ValueError(f"word list {name!r}: no such file; pass 'english' for the packaged list, a file path "
@@ -469,10 +471,10 @@ def tokens(
         drop_punct: leave out tokens made only of punctuation or symbols.
         drop_numbers: leave out numbers ("2017", "3,000", "18-27").
         stopwords: leave out tokens whose lower-cased form is listed: ``"english"`` (the packaged
-            list ``watchwords/data/stopwords_en.txt``), a file path, or a list of words.
+            list ``watchwords/data/en/stopwords.txt``), a file path, or a list of words.
         stem: None, ``"porter"`` (Porter 1980) or ``"snowball"`` (Porter's English Snowball);
             applied to ``norm``.
-        multiword: True for the packaged list ``watchwords/data/multiword_units.txt``, or a file
+        multiword: True for the packaged list ``watchwords/data/en/multiword_units.txt``, or a file
             path or list of phrases: consecutive tokens forming a listed phrase become one token
             (longest match first; ``norm`` joins the words with spaces).
         voice: ``"all"``, ``"reporter"`` (tokens outside quoted spans) or ``"quoted"``.
@@ -502,9 +504,9 @@ def tokens(
     wanted_parts = resolve_parts(parts)
     if wanted_parts is not None and "part" in sents.columns:
         sents = sents[sents["part"].isin(wanted_parts)]
-    stop = read_word_list(stopwords, default="stopwords_en.txt")
+    stop = read_word_list(stopwords, default="stopwords")
     units = read_word_list("english" if multiword is True else (None if multiword is False else multiword),
-                           default="multiword_units.txt")
+                           default="multiword_units")
     mw_index = _multiword_index(units)
     norm = _normaliser(lowercase, stem)
     plain = _normaliser(True, None)
