@@ -51,11 +51,11 @@ from typing import Any, Final
 
 import pandas as pd
 
+from .documents import paragraphs_of, sentences_of
 from .quotes import QUOTE_MARKS, mark_positions, quote_spans
 from .resources import language_code, read_table
 from .tables import as_corpus, require_kind, returns
-from .text import split_sentences, token_regex
-from .textformat import parse_document
+from .text import token_regex
 
 __all__ = ["attributions", "attribution_chains", "attribution_hops", "voice", "reporting_verbs", "known_sources",
            "role_nouns", "ATTRIBUTION_COLUMNS"]
@@ -474,7 +474,10 @@ def _extract_document(text: str, lexicon: _Lexicon) -> list[_Relation]:
         lowered = ""
     # Without the letters that match ASCII ones case-insensitively, an agentless cue needs one of its words.
     plain = not any(letter in text for letter in "\u017f\u0131\u0130")  # ſ ı İ match s/i under re.IGNORECASE
-    for para_id, para in enumerate(parse_document(text)):
+    sentences_by_para: dict[int, list[tuple[int, int]]] = {}
+    for para_number, start, end in sentences_of(text):  # the one parse, shared with sentences()
+        sentences_by_para.setdefault(para_number, []).append((start, end))
+    for para_id, para in enumerate(paragraphs_of(text)):
         first_mark = bisect_left(marks, para.start)
         para_words = None
         if first_mark < len(marks) and marks[first_mark] < para.end:
@@ -485,10 +488,10 @@ def _extract_document(text: str, lexicon: _Lexicon) -> list[_Relation]:
                 para_words = _ascii_words(text, lowered, para.start, para.end)
                 if lexicon.quick.isdisjoint(para_words):
                     # no quotation and no cue word: nothing to find here, only sentences to count
-                    sent_id += len(split_sentences(text, para.start, para.end))
+                    sent_id += len(sentences_by_para.get(para_id, ()))
                     continue
         quote_inner = [(q[1], q[2]) for q in quotes]
-        sentences = split_sentences(text, para.start, para.end)
+        sentences = sentences_by_para.get(para_id, [])
         if para.part == "headline":
             match = _HEADLINE_SOURCE.search(text, para.start, para.end)
             if match and any(w[:1].isupper() for w in match.group(1).split()):
@@ -963,7 +966,7 @@ def voice(corpus: pd.DataFrame | str, *, relations: pd.DataFrame | None = None) 
         mine = relations[relations["doc_id"] == doc_id]
         quoted: list[tuple[int, int, int]] = sorted(
             (a, b, rid) for spans, rid in zip(mine["content_spans"], mine["relation_id"]) for a, b in spans)
-        for para_id, para in enumerate(parse_document(text)):
+        for para_id, para in enumerate(paragraphs_of(text)):
             cursor = para.start
             for a, b, rid in quoted:
                 a, b = max(a, para.start), min(b, para.end)

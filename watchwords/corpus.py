@@ -23,9 +23,10 @@ from typing import Any
 import pandas as pd
 
 from ._io import sha256_bytes, write_csv_rows
+from .documents import paragraphs_of
 from .resources import read_table
 from .tables import returns
-from .textformat import PART_KINDS, Paragraph, parse_document
+from .textformat import PART_KINDS, Paragraph
 
 __all__ = [
     "MANIFEST_COLUMNS",
@@ -204,7 +205,7 @@ def _text_problems(file: Path, shown: str, data: bytes) -> tuple[str | None, lis
     except UnicodeDecodeError as exc:
         return None, [], [Problem(shown, None, f"byte {exc.start}", f"the text is not valid UTF-8 ({exc.reason})",
                                   "save the file as UTF-8 in your editor")]
-    paragraphs = parse_document(text)
+    paragraphs = list(paragraphs_of(text))  # the parse every analysis of this text will reuse
     if not paragraphs:
         return text, [], [Problem(shown, None, "", "the text is empty", "write the report's text into the file, "
                                   "or set the manifest row's status to 'to fetch'")]

@@ -372,12 +372,12 @@ def actor_labels(corpus: pd.DataFrame | str) -> pd.DataFrame:
     Returns:
         Columns doc_id, para_id, group (targets / state), label, match, start, end, category, stance.
     """
-    from .textformat import parse_document
+    from .documents import paragraphs_of
 
     corpus = as_corpus(corpus, verb="actor_labels")
     rows = []
     for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
-        for para_id, para in enumerate(parse_document(text)):
+        for para_id, para in enumerate(paragraphs_of(text)):
             found = []
             for pattern, group, label, category, stance in _actor_patterns():
                 for match in pattern.finditer(text, para.start, para.end):

@@ -38,10 +38,10 @@ from pathlib import Path
 import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+from .documents import paragraphs_of, sentences_of
 from .quotes import quote_spans
 from .resources import language_code, read_words
 from .tables import as_corpus, require_kind, returns
-from .textformat import parse_document
 
 __all__ = [
     "PUNCT_RE",
@@ -138,7 +138,7 @@ _ONE_SENTENCE_RE = re.compile(r"[^.?!]*[^.?!\s][.?!]?[\"'”’»)\]]*")
 
 def _paragraph_rows(corpus: pd.DataFrame) -> Iterable[dict[str, object]]:
     for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
-        for para_id, para in enumerate(parse_document(text)):
+        for para_id, para in enumerate(paragraphs_of(text)):
             yield {"doc_id": doc_id, "para_id": para_id, "part": para.part, "start": para.start,
                    "end": para.end, "text": text[para.start:para.end]}
 
@@ -191,15 +191,10 @@ def sentences(corpus: pd.DataFrame | str) -> pd.DataFrame:
     """
     corpus = as_corpus(corpus, verb="sentences")
     rows = []
-    texts = dict(zip(corpus["doc_id"], corpus["text"]))
-    sent_ids: dict[str, int] = {}
-    for para in _paragraph_rows(corpus):
-        doc_id = str(para["doc_id"])
-        text = texts[doc_id]
-        for start, end in split_sentences(text, int(para["start"]), int(para["end"])):  # type: ignore[call-overload]
-            sent_id = sent_ids.get(doc_id, 0)
-            sent_ids[doc_id] = sent_id + 1
-            rows.append({"doc_id": doc_id, "para_id": para["para_id"], "sent_id": sent_id, "part": para["part"],
+    for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
+        parts = [para.part for para in paragraphs_of(text)]
+        for sent_id, (para_id, start, end) in enumerate(sentences_of(text)):
+            rows.append({"doc_id": str(doc_id), "para_id": para_id, "sent_id": sent_id, "part": parts[para_id],
                          "start": start, "end": end, "text": text[start:end]})
     frame = pd.DataFrame(rows, columns=_SENT_COLUMNS)
     frame.attrs.update(source="watchwords.sentences", splitter="nltk Punkt with watchwords/data word lists",
