@@ -78,12 +78,13 @@ def test_quote_variants_group_rewordings(reuse_corpus) -> None:
         "transport office": ["copy", "edit", "wire"]}
 
 
-def test_derivations_point_from_earlier_to_later(reuse_corpus) -> None:
+def test_derivations_point_from_the_later_report_to_the_one_it_reuses(reuse_corpus) -> None:
     edges = ww.derivations(reuse_corpus, ww.reuse(reuse_corpus), min_containment=0.5)
-    # dates: wire 2024-05-02, copy 2024-05-03, edit 2024-05-04; 15 of the edit's 29 shingles are in the others
+    # dates: wire 2024-05-02, copy 2024-05-03, edit 2024-05-04; 15 of the edit's 29 shingles are in the others.
+    # The later report is the citing one (it passes the earlier one's words on), as in attribution_chains.
     assert edges[["citing", "cited", "cue"]].values.tolist() == [
-        ["copy", "edit", "52%"], ["wire", "copy", "100%"], ["wire", "edit", "52%"]]
-    assert ww.derivations(reuse_corpus, ww.reuse(reuse_corpus), min_containment=0.6).cited.tolist() == ["copy"]
+        ["edit", "copy", "52%"], ["copy", "wire", "100%"], ["edit", "wire", "52%"]]
+    assert ww.derivations(reuse_corpus, ww.reuse(reuse_corpus), min_containment=0.6).citing.tolist() == ["copy"]
 
 
 def test_reused_wire_copy_left_out_of_frame_counts(reuse_corpus) -> None:

@@ -331,11 +331,15 @@ def quote_variants(corpus: pd.DataFrame | str, *, relations: pd.DataFrame | None
 @returns("derivations")
 def derivations(corpus: pd.DataFrame | str, reuse_table: pd.DataFrame, *, part: str = "all",
                 min_containment: float = 0.5) -> pd.DataFrame:
-    """Which report derives from which: an edge earlier → later when at least ``min_containment`` of
+    """Which report derives from which: an edge later → earlier when at least ``min_containment`` of
     the later report's shingles are contained in the earlier one (documents ordered by date, then doc_id).
 
+    The later report is the one that re-uses (``citing``, as in :func:`attribution_chains`, where the citing party
+    is the one that passes words on); the earlier is the one re-used (``cited``). The edge says that the later text
+    contains much of the earlier, not that its outlet copied that outlet: both may copy a third text.
+
     Returns:
-        Columns citing (the earlier document), cited (the later one), cue (the containment as a
+        Columns citing (the later document, which re-uses), cited (the earlier one), cue (the containment as a
         percentage), containment; drawable with ``plot_attribution_chains(..., title=...)``.
     """
     corpus = as_corpus(corpus, verb="derivations")
@@ -345,7 +349,7 @@ def derivations(corpus: pd.DataFrame | str, reuse_table: pd.DataFrame, *, part: 
         earlier, later = (row.doc_a, row.doc_b) if order.get(row.doc_a, 0) <= order.get(row.doc_b, 0) else (row.doc_b, row.doc_a)
         contained = row.containment_b_in_a if later == row.doc_b else row.containment_a_in_b
         if contained == contained and contained >= min_containment:
-            rows.append({"citing": earlier, "cited": later, "cue": f"{contained:.0%}", "containment": contained})
+            rows.append({"citing": later, "cited": earlier, "cue": f"{contained:.0%}", "containment": contained})
     frame = pd.DataFrame(rows, columns=["citing", "cited", "cue", "containment"])
     frame.attrs.update(source="watchwords.derivations", part=part, min_containment=min_containment)
     return frame
