@@ -25,6 +25,7 @@ from typing import Any
 
 import pandas as pd
 
+from .indicators import Indicator, match_at, negated, parse_indicator
 from .resources import language_code, read_table, read_words
 from .tables import as_corpus, require_kind, returns
 from .text import parts_with_lede, tokens
@@ -33,7 +34,6 @@ __all__ = ["frame_dictionary", "frames", "frame_profile", "frame_differences", "
            "nominalisations", "actor_labels", "hedges", "sample_for_coding", "read_frame_gold", "validate_frames",
            "normalisation", "SURVEILLANCE_VERBS"]
 
-_NEGATORS = {"no", "not", "never", "without", "n't", "nor", "neither"}
 _BE = {"am", "is", "are", "was", "were", "be", "been", "being", "'s", "'re", "get", "gets", "got", "gotten", "getting"}
 _BETWEEN = {"being", "not", "n't", "also", "still", "already", "reportedly", "allegedly", "now", "often", "never",
             "then", "all", "widely", "increasingly"}
@@ -59,9 +59,16 @@ _RELATIVE_NEXT = {"in", "at", "by", "during", "on", "for", "under", "up", "from"
 _NOT_NOUN = _BE | {"has", "have", "had", "said", "also", "already", "just", "still", "then", "now", "once"}
 
 
-_Index = dict[str, list[tuple[tuple[str, ...], str, float, str]]]
+#: first word form (or "*" + prefix for a wildcard first word) -> [(indicator, frame, weight)], longest first
+_Index = dict[str, list[tuple[Indicator, str, float]]]
+#: Frames whose claim is an absence (no consent, no legal basis, no court order, no oversight): a negator before
+#: their indicator states the frame instead of denying it (codebook 1.0, "Denial").
+ABSENCE_FRAMES = ("F2", "F5")
+#: The label of topic matches: words that name the subject (conscription) without a perspective on it.
+TOPIC = "topic"
 _FRAME_RE = re.compile(r"F\d+ \S.*")
-_INDICATOR_RE = re.compile(r"[a-z0-9'’-]+\*?(?: [a-z0-9'’-]+\*?)*")
+_WORD = r"=?[a-z0-9'’-]+\*?"
+_INDICATOR_RE = re.compile(rf"{_WORD}(?: (?:~ )?{_WORD})*")
 def load_frame_dictionary(dictionary: str | Path | pd.DataFrame | None = None) -> pd.DataFrame:
     """A frame dictionary, checked: the packaged one (None, ``"en"``, ``"english"``), a CSV file with the columns of
     ``watchwords/data/en/frames.csv``, or a DataFrame with them (frame, indicator, weight; notes, citation and
@@ -104,7 +111,8 @@ def load_frame_dictionary(dictionary: str | Path | pd.DataFrame | None = None) -
             raise ValueError(f"{at}: unknown frame {frame!r}; the codebook calls {code} {codebook[code]!r}")
         if not _INDICATOR_RE.fullmatch(indicator):
             raise ValueError(f"{at}: bad indicator {indicator!r}; use lower-case words (letters, digits, - and '), "
-                             "each may end in * for any ending")
+                             "each may end in * for any ending or start with = for the exact form; ~ between two "
+                             "words allows a gap of up to two words")
         try:
             value = float(weight)
         except ValueError:
@@ -120,16 +128,27 @@ def load_frame_dictionary(dictionary: str | Path | pd.DataFrame | None = None) -
 def _compile(table: pd.DataFrame) -> _Index:
     index: _Index = {}
     for row in table.itertuples(index=False):
-        words = tuple(str(row.indicator).lower().split())
-        index.setdefault(words[0].rstrip("*"), []).append((words, str(row.frame), float(row.weight), str(row.indicator)))
+        indicator = parse_indicator(str(row.indicator).lower())
+        first = indicator.words[0]
+        keys = ["*" + first] if isinstance(first, str) else sorted(first)
+        for key in keys:
+            index.setdefault(key, []).append((indicator, str(row.frame), float(row.weight)))
     for entries in index.values():
-        entries.sort(key=lambda e: len(e[0]), reverse=True)
+        entries.sort(key=lambda e: len(e[0].words), reverse=True)
     return index
 
 
 @lru_cache(maxsize=1)
 def _packaged_index() -> _Index:
-    return _compile(frame_dictionary())
+    return _compile(pd.concat([frame_dictionary(), frame_topics().assign(frame=TOPIC, weight="1")],
+                              ignore_index=True))
+
+
+def frame_topics() -> pd.DataFrame:
+    """Topic terms: words that name the subject of the coverage (conscription, the enlistment office, military
+    service) without taking a perspective on it. :func:`frames` reports them with frame ``"topic"``; they are
+    never counted as a frame (``watchwords/data/en/frame_topics.csv``; codebook 1.0, F6)."""
+    return read_table("frame_topics")
 
 
 def _dictionary(dictionary: str | Path | pd.DataFrame | None = None) -> tuple[_Index, list[tuple[tuple[str, ...], str]], list[str]]:
@@ -154,10 +173,6 @@ def frame_dictionary() -> pd.DataFrame:
     return read_table("frames")
 
 
-def _word_match(pattern: str, word: str) -> bool:
-    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
-
-
 @returns("frames")
 def frames(corpus: pd.DataFrame | str, *, voice_spans: pd.DataFrame | None = None,
            exclude_spans: pd.DataFrame | None = None,
@@ -179,7 +194,7 @@ def frames(corpus: pd.DataFrame | str, *, voice_spans: pd.DataFrame | None = Non
     require_kind(exclude_spans, ("reused_spans", "voice"), verb="frames", name="exclude_spans")
     corpus = as_corpus(corpus, verb="frames")
     index, false_friends, _ = _dictionary(dictionary)
-    wildcards = [e for entries in index.values() for e in entries if e[0][0].endswith("*")]
+    wildcards = [(key[1:], entries) for key, entries in index.items() if key.startswith("*")]
     table = tokens(corpus, parts="all", drop_punct=False, voice_spans=voice_spans, exclude_spans=exclude_spans)
     table = table.assign(part=parts_with_lede(table))
     rows = []
@@ -187,33 +202,29 @@ def frames(corpus: pd.DataFrame | str, *, voice_spans: pd.DataFrame | None = Non
         words = sent["norm"].tolist()
         starts, ends = sent["start"].tolist(), sent["end"].tolist()
         first = sent.iloc[0]
-        i = 0
-        while i < len(words):
-            found = None
-            candidates = index.get(words[i], []) + [e for e in wildcards if words[i].startswith(e[0][0][:-1])]
-            for entry in sorted(candidates, key=lambda e: len(e[0]), reverse=True):
-                pattern = entry[0]
-                if i + len(pattern) <= len(words) and all(_word_match(p, w) for p, w in zip(pattern, words[i:i + len(pattern)])):
-                    found = entry
-                    break
-            if found is None:
-                i += 1
-                continue
-            pattern, frame, weight, indicator = found
-            j = i + len(pattern)
-            if any(tuple(words[k:k + len(ff)]) == ff and k <= i < k + len(ff) and fr == frame
-                   for ff, fr in false_friends for k in range(max(0, i - len(ff) + 1), i + 1)):
-                i = j
-                continue
-            window = words[max(0, i - 6):i]
-            if "," in window:  # the negation scope ends at a comma
-                window = window[len(window) - window[::-1].index(","):]
-            negated = any(w in _NEGATORS for w in window)
-            rows.append({"doc_id": first.doc_id, "para_id": int(first.para_id), "sent_id": int(first.sent_id),
-                         "frame": frame, "indicator": indicator, "start": starts[i], "end": ends[j - 1],
-                         "weight": weight, "negated": negated, "voice": sent["voice"].iloc[i],
-                         "part": sent["part"].iloc[i]})
-            i = j
+        covered: dict[str, int] = {}  # frame -> end of its last match: a word counts once per frame (longest first)
+        for i, word in enumerate(words):
+            candidates = index.get(word, []) + [e for prefix, entries in wildcards if word.startswith(prefix)
+                                                for e in entries]
+            matched: set[str] = set()
+            for indicator, frame, weight in sorted(candidates, key=lambda e: len(e[0].words), reverse=True):
+                if frame in matched or covered.get(frame, 0) > i:
+                    continue
+                j = match_at(indicator, words, i)
+                if j is None:
+                    continue
+                if any(tuple(words[k:k + len(ff)]) == ff and k <= i < k + len(ff) and fr == frame
+                       for ff, fr in false_friends for k in range(max(0, i - len(ff) + 1), i + 1)):
+                    continue
+                matched.add(frame)
+                covered[frame] = j
+                rows.append({"doc_id": first.doc_id, "para_id": int(first.para_id), "sent_id": int(first.sent_id),
+                             "frame": frame, "indicator": indicator.text, "start": starts[i], "end": ends[j - 1],
+                             "weight": weight,
+                             "negated": negated(words, i) and frame.split()[0] not in ABSENCE_FRAMES,
+                             "voice": sent["voice"].iloc[i],
+                             "part": sent["part"].iloc[i]})
+
     documents = corpus
     texts = dict(zip(documents["doc_id"], documents["text"]))
     frame_table = pd.DataFrame(rows, columns=["doc_id", "para_id", "sent_id", "frame", "indicator", "start", "end",
@@ -436,18 +447,52 @@ def hedges(corpus: pd.DataFrame | str) -> pd.DataFrame:
 _UNITS = {"sentence": ["doc_id", "sent_id"], "paragraph": ["doc_id", "para_id"], "document": ["doc_id"]}
 
 
+#: The parts of an article that frame shares count (captions on request; never byline, dateline or credit).
+COUNTED_PARTS = ("headline", "standfirst", "body")
+
+
+def repeated_paragraphs(corpus: pd.DataFrame | str) -> set[tuple[str, int]]:
+    """(doc_id, para_id) of every paragraph whose words repeat an earlier paragraph of the same document (a
+    standfirst that is also the first body paragraph, a caption printed twice). Words are compared lower-cased,
+    punctuation and spacing ignored.
+
+    Example:
+        >>> sorted(repeated_paragraphs("STANDFIRST: Cameras find men.\n\nCameras find men!\n\nOther."))
+        [('text', 1)]
+    """
+    from .text import WORD_RE, paragraphs
+
+    seen: dict[tuple[str, tuple[str, ...]], int] = {}
+    repeats: set[tuple[str, int]] = set()
+    for doc_id, para_id, text in paragraphs(corpus)[["doc_id", "para_id", "text"]].itertuples(index=False):
+        key = (str(doc_id), tuple(WORD_RE.findall(str(text).lower())))
+        if key[1] and key in seen:
+            repeats.add((str(doc_id), int(para_id)))
+        else:
+            seen.setdefault(key, int(para_id))
+    return repeats
+
+
 def _unit_frames(corpus: pd.DataFrame, unit: str, voice_spans: pd.DataFrame | None,
                  exclude_spans: pd.DataFrame | None = None,
-                 dictionary: str | Path | pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(units with their tokens, matches) for frame_profile and frame_differences."""
+                 dictionary: str | Path | pd.DataFrame | None = None, *, captions: bool = False,
+                 repeats: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(units with their tokens, matches) for frame_profile and frame_differences: counted parts only, repeated
+    paragraphs once (unless ``repeats``), negated matches and topic terms left out."""
     if unit not in _UNITS:
         raise ValueError(f"unit={unit!r}: use 'sentence', 'paragraph' or 'document'")
     keys = _UNITS[unit]
-    table = tokens(corpus, parts="all", drop_punct=True, exclude_spans=exclude_spans)
+    parts = COUNTED_PARTS + (("caption",) if captions else ())
+    skip = set() if repeats else repeated_paragraphs(corpus)
+    table = tokens(corpus, parts=parts, drop_punct=True, exclude_spans=exclude_spans)
+    if skip:
+        table = table[[(str(d), int(p)) not in skip for d, p in zip(table["doc_id"], table["para_id"])]]
     units = table.groupby(keys, sort=False).size().rename("n_tokens").reset_index()
     matches = frames(corpus, voice_spans=voice_spans, exclude_spans=exclude_spans, dictionary=dictionary)
-    matches = matches[~matches["negated"]]
-    return units, matches
+    keep = (~matches["negated"]) & (matches["frame"] != TOPIC) & matches["part"].replace("lede", "body").isin(parts)
+    if skip:
+        keep &= [(str(d), int(p)) not in skip for d, p in zip(matches["doc_id"], matches["para_id"])]
+    return units, matches[keep]
 
 
 @returns("frame_profile")
@@ -459,12 +504,19 @@ def frame_profile(
     voice_spans: pd.DataFrame | None = None,
     exclude_spans: pd.DataFrame | None = None,
     dictionary: str | Path | pd.DataFrame | None = None,
+    captions: bool = False,
+    repeats: bool = False,
 ) -> pd.DataFrame:
     """How often each frame occurs: the share of units (sentences, paragraphs or documents) with the frame,
     and its weighted rate per 1,000 tokens, per group of a metadata column.
 
     Formulas, for frame f in group g: share = units of g with at least one (non-negated) match of f /
     units of g; rate = 1,000 · Σ weights of f's matches in g / tokens of g (punctuation not counted).
+
+    Units (codebook 1.0): headline, standfirst and body sentences count; captions only with ``captions=True``;
+    byline, dateline and credit never. A paragraph that repeats an earlier one of the same document (a standfirst
+    printed again as the first body paragraph) counts once unless ``repeats=True``. Topic terms and negated
+    matches are not counted.
 
     Returns:
         Columns [by], frame, n_units, n_with, share, rate_per_1000 (every frame of the dictionary,
@@ -476,7 +528,8 @@ def frame_profile(
 
     corpus = as_corpus(corpus, verb="frame_profile")
     labels = group_labels(corpus, by)  # checks `by` before any work
-    units, matches = _unit_frames(corpus, unit, voice_spans, exclude_spans, dictionary)
+    units, matches = _unit_frames(corpus, unit, voice_spans, exclude_spans, dictionary, captions=captions,
+                                  repeats=repeats)
     frames_all = _dictionary(dictionary)[2]
     keys = _UNITS[unit]
     units["doc_id"] = units["doc_id"].astype(str)
@@ -509,6 +562,8 @@ def frame_differences(
     seed: int = 0,
     level: float = 0.95,
     dictionary: str | Path | pd.DataFrame | None = None,
+    captions: bool = False,
+    repeats: bool = False,
 ) -> pd.DataFrame:
     """Differences in frame share between groups, with percentile bootstrap confidence intervals.
 
@@ -527,7 +582,7 @@ def frame_differences(
 
     if by not in corpus.columns:
         raise ValueError(f"by={by!r}: the corpus has no such column")
-    units, matches = _unit_frames(corpus, unit, None, None, dictionary)
+    units, matches = _unit_frames(corpus, unit, None, None, dictionary, captions=captions, repeats=repeats)
     keys = _UNITS[unit]
     present = matches.drop_duplicates(keys + ["frame"])
     frames_all = _dictionary(dictionary)[2]
@@ -577,7 +632,7 @@ def frame_prominence(corpus: pd.DataFrame | str, *,
         n_matches.
     """
     matches = frames(corpus, dictionary=dictionary)
-    matches = matches[~matches["negated"]]
+    matches = matches[~matches["negated"] & (matches["frame"] != TOPIC)]
     order = {"headline": 0, "standfirst": 1, "lede": 2, "body": 3, "caption": 4, "credit": 5, "byline": 6, "dateline": 7}
     rows = []
     for (doc_id, frame), group in matches.groupby(["doc_id", "frame"], sort=True):
@@ -673,7 +728,7 @@ def validate_frames(gold_csv: str, *, split: str | None = "heldout",
     indicators: dict[str, str] = {}
     for item_id, text in zip(gold["item_id"], gold["text"]):
         found = frames(text, dictionary=dictionary)
-        found = found[~found["negated"]]
+        found = found[~found["negated"] & (found["frame"] != TOPIC)]
         predicted[item_id] = set(found["frame"])
         indicators[item_id] = "; ".join(f"{f}: {m}" for f, m in zip(found["frame"], found["match"]))
     rows, errors = [], []
