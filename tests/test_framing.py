@@ -1,5 +1,6 @@
-"""Tests of watchwords.framing (draft dictionary): matches, negation, false friends, profiles, CDA measures and
-the validation workflow. Sentences are written for the tests; the gold set is corpus/gold/frames/frames_gold.csv."""
+"""Tests of watchwords.framing (dictionary 1.0, codebook 1.0): matches, inflection, gaps, clause-scoped negation,
+false friends, topics, profiles, CDA measures and the validation workflow. Sentences are written for the tests; the
+gold set is corpus/gold/frames/frames_gold.csv."""
 
 from __future__ import annotations
 
@@ -13,20 +14,30 @@ from tests.conftest import manifest_row
 
 def found(text: str) -> list[tuple[str, str, bool]]:
     table = ww.frames(text)
+    table = table[table.frame != "topic"]
     return [(row.frame.split()[0], row.match, row.negated) for row in table.itertuples()]
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Police said the cameras helped catch wanted criminals.", [("F1", "criminals", False)]),
+        ("Police said the cameras helped catch wanted criminals.", [("F1", "wanted", False), ("F1", "criminals", False)]),
         ("The city installed security cameras at every entrance.", []),  # false friend
         ("The UN Security Council met.", []),
-        ("There is no evidence that the cameras prevent crime.", [("F1", "prevent crime", True)]),
-        ("Rights groups say it violates privacy.", [("F2", "Rights groups", False), ("F2", "privacy", False)]),
-        ("Cameras track down draft evaders.", [("F4", "track down", False), ("F6", "evaders", False)]),
+        # F1 denied; "no evidence" is itself the error frame
+        ("There is no evidence that the cameras prevent crime.", [("F8", "no evidence", False),
+                                                                   ("F1", "prevent crime", True)]),
+        ("Rights groups say it violates privacy.", [("F2", "privacy", False)]),  # the rights group only speaks
+        ("Cameras tracked the men down.", [("F4", "tracked the men down", False)]),  # inflection and a gap
+        ("Police are cracking down on draft dodgers.", [("F4", "cracking down", False), ("F6", "draft dodgers", False)]),
         ("The software wrongly identified a student.", [("F8", "wrongly", False)]),
-        ("The weather was fine.", []),
+        ("The weather was fine.", []),  # "fine" is not "fines"
+        # negation stays in its clause; an absence of consent or of a legal basis is the frame, not its denial
+        ("Data were collected without consent, which violates the law.", [("F2", "without consent", False),
+                                                                          ("F5", "law", False)]),
+        # a negated infinitive negates its verb only: no frame is denied here
+        ("The ministry decided not to send conscripts abroad.", []),
+        ("The cameras are not a tool of repression.", [("F4", "tool of", True), ("F4", "repression", True)]),
     ],
 )
 def test_frame_matches(text, expected) -> None:
@@ -39,6 +50,8 @@ def test_frame_columns_voice_and_part() -> None:
     table = ww.frames(text)
     assert list(table.columns) == ["doc_id", "para_id", "sent_id", "frame", "indicator", "match", "start", "end", "weight",
                                    "negated", "voice", "part"]
+    assert table[table.frame == "topic"].match.tolist() == ["Cameras"]  # the technology named: a topic, not F3
+    table = table[table.frame != "topic"]
     assert table[["match", "voice", "part"]].values.tolist() == [["track down", "reporter", "headline"],
                                                                  ["court", "reporter", "body"]]
     assert all(text[s:e] == m for s, e, m in zip(table.start, table.end, table.match))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ._version import __version__
 from .attribution import attribution_chains, attribution_hops, attributions, load_reporting_verbs, voice
+from .classifier import compare_classifier
 from .collocations import collocates
 from .corpus import (
     CLUSTER_LABELS,
@@ -24,11 +25,14 @@ from .exercises import EXERCISE_TEXTS, check
 from .export import export
 from .framing import (
     actor_labels,
+    coder_agreement,
+    coder_disagreements,
     frame_dictionary,
     frame_differences,
     frame_false_friends,
     frame_profile,
     frame_prominence,
+    frame_topics,
     frames,
     hedges,
     load_frame_dictionary,
@@ -64,6 +68,10 @@ from .text import (
 from .textformat import format_document, parse_document
 
 __all__ = [
+    "compare_classifier",
+    "coder_agreement",
+    "coder_disagreements",
+    "frame_topics",
     "list_resources",
     "load_frame_dictionary",
     "load_reporting_verbs",

@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .indicators import Indicator, match_at, negated, parse_indicator
@@ -697,9 +698,45 @@ def read_frame_gold(path: str) -> pd.DataFrame:
     return gold
 
 
+#: The label of the row that pools every frame (micro average) in :func:`validate_frames`.
+MICRO = "all frames (micro)"
+
+
+def _scores(tp: np.ndarray, pp: np.ndarray, gp: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        precision = np.where(pp > 0, tp / pp, np.nan)
+        recall = np.where(gp > 0, tp / gp, np.nan)
+        f1 = np.where(pp + gp > 0, 2 * tp / (pp + gp), np.nan)
+        f1 = np.where(tp > 0, f1, np.nan)
+    return precision, recall, f1
+
+
+def _validation_intervals(truth: np.ndarray, guess: np.ndarray, documents: np.ndarray, *, n_boot: int, seed: int,
+                          level: float) -> pd.DataFrame:
+    """Percentile bootstrap intervals of precision, recall and F1 per frame and pooled, resampling documents."""
+    rng = np.random.default_rng(seed)
+    names = np.unique(documents)
+    members = [np.flatnonzero(documents == name) for name in names]
+    samples = []
+    for _ in range(n_boot):
+        chosen = np.concatenate([members[k] for k in rng.integers(0, len(names), size=len(names))])
+        t, g = truth[chosen], guess[chosen]
+        tp = np.append((t & g).sum(axis=0), (t & g).sum())
+        pp = np.append(g.sum(axis=0), g.sum())
+        gp = np.append(t.sum(axis=0), t.sum())
+        samples.append(np.stack(_scores(tp, pp, gp)))
+    values = np.stack(samples)  # boot x (precision, recall, f1) x (frames + micro)
+    low, high = (1 - level) / 2, 1 - (1 - level) / 2
+    with np.errstate(all="ignore"):
+        lows, highs = np.nanquantile(values, low, axis=0), np.nanquantile(values, high, axis=0)
+    return pd.DataFrame({f"{m}_{side}": bound[k] for k, m in enumerate(("precision", "recall", "f1"))
+                         for side, bound in (("low", lows), ("high", highs))})
+
+
 @returns("frame_validation")
 def validate_frames(gold_csv: str, *, split: str | None = "heldout",
-                    dictionary: str | Path | pd.DataFrame | None = None) -> pd.DataFrame:
+                    dictionary: str | Path | pd.DataFrame | None = None, n_boot: int = 0, seed: int = 0,
+                    level: float = 0.95) -> pd.DataFrame:
     """Compare the dictionary's frame coding with hand coding, sentence by sentence.
 
     Each gold item's text is coded by :func:`frames` (a frame is present when it has a non-negated
@@ -711,8 +748,14 @@ def validate_frames(gold_csv: str, *, split: str | None = "heldout",
         gold_csv: a file in the format of :func:`sample_for_coding`, frames coded 0/1.
         split: evaluate only items of this split ("dev", "heldout"), or all when None.
 
+    With ``n_boot`` > 0, percentile bootstrap intervals (``level``) are added for precision, recall and F1: whole
+    documents of the gold set are resampled with replacement (``doc_id``; sentences of one article are not
+    independent), as in :func:`frame_differences`.
+
     Returns:
-        Columns frame, n_items, gold_positive, predicted_positive, tp, precision, recall, f1, alpha.
+        Columns frame, n_items, gold_positive, predicted_positive, tp, precision, recall, f1, alpha, one row per
+        frame and a last row ``"all frames (micro)"`` pooling them (α is per frame only); with ``n_boot``, also
+        precision_low, precision_high, recall_low, recall_high, f1_low, f1_high.
         ``df.attrs["errors"]`` is a DataFrame of false positives and negatives (item_id, frame,
         error, text, indicators) for reading as concordance lines.
     """
@@ -753,7 +796,18 @@ def validate_frames(gold_csv: str, *, split: str | None = "heldout",
                 errors.append({"item_id": item_id, "frame": frame,
                                "error": "false positive" if guess[item_id] else "false negative", "text": text,
                                "indicators": indicators[item_id]})
+    truth_matrix = np.array([[v == "1" for v in gold[f]] for f in frames_all]).T
+    guess_matrix = np.array([[f in predicted[i] for f in frames_all] for i in gold["item_id"]])
+    tp_all, pp_all, gp_all = (truth_matrix & guess_matrix).sum(), guess_matrix.sum(), truth_matrix.sum()
+    rows.append({"frame": MICRO, "n_items": len(gold), "gold_positive": int(gp_all), "predicted_positive": int(pp_all),
+                 "tp": int(tp_all), "precision": tp_all / pp_all if pp_all else float("nan"),
+                 "recall": tp_all / gp_all if gp_all else float("nan"),
+                 "f1": 2 * tp_all / (pp_all + gp_all) if pp_all + gp_all else float("nan"), "alpha": float("nan")})
     result = pd.DataFrame(rows)
+    if n_boot:
+        result = pd.concat([result, _validation_intervals(truth_matrix, guess_matrix, gold["doc_id"].to_numpy()
+                                                          if "doc_id" in gold.columns else gold["item_id"].to_numpy(),
+                                                          n_boot=n_boot, seed=seed, level=level)], axis=1)
     result.attrs.update(source="watchwords.validate_frames", gold=gold_csv, split=split,
                         errors=pd.DataFrame(errors, columns=["item_id", "frame", "error", "text", "indicators"]))
     return result
@@ -796,3 +850,59 @@ def normalisation(corpus: pd.DataFrame | str) -> pd.DataFrame:
                                         "critical_matches", "normalised"])
     frame.attrs.update(source="watchwords.normalisation")
     return frame
+
+
+def _coding_sheet(sheet: str | Path | pd.DataFrame, name: str) -> pd.DataFrame:
+    table = sheet.astype(str) if isinstance(sheet, pd.DataFrame) else read_frame_gold(str(sheet))
+    if "item_id" not in table.columns:
+        raise ValueError(f"{name}: no item_id column; use a sheet written by sample_for_coding")
+    return table.set_index(table["item_id"].astype(str))
+
+
+@returns("coder_agreement")
+def coder_agreement(sheet_a: str | Path | pd.DataFrame, sheet_b: str | Path | pd.DataFrame) -> pd.DataFrame:
+    """Agreement between two human coders' sheets (the blind sheets of :func:`sample_for_coding`, coded 0/1).
+
+    Per frame, over the items both coded: percent agreement and Krippendorff's α (nominal; NLTK
+    ``AnnotationTask``; Krippendorff 2004), NaN when the frame never varies (Krippendorff 2011). The items that
+    differ are listed by :func:`coder_disagreements`.
+
+    Returns:
+        Columns frame, n_items, coder_a_positive, coder_b_positive, agreement, alpha.
+
+    Raises:
+        ValueError: when the sheets share no item, or a frame column is missing or holds other than 0/1.
+    """
+    from nltk.metrics.agreement import AnnotationTask
+
+    a, b = _coding_sheet(sheet_a, "sheet_a"), _coding_sheet(sheet_b, "sheet_b")
+    items = a.index.intersection(b.index)
+    if items.empty:
+        raise ValueError("the two sheets share no item_id; code the same sample")
+    rows = []
+    for frame in sorted(frame_dictionary()["frame"].unique()):
+        for sheet, name in ((a, "sheet_a"), (b, "sheet_b")):
+            if frame not in sheet.columns or not sheet.loc[items, frame].isin(["0", "1"]).all():
+                raise ValueError(f"{name}: column {frame!r} is missing or holds values other than 0 and 1")
+        codes_a, codes_b = a.loc[items, frame].astype(int), b.loc[items, frame].astype(int)
+        data = [("a", i, int(v)) for i, v in codes_a.items()] + [("b", i, int(v)) for i, v in codes_b.items()]
+        alpha = float("nan") if len({v for _, _, v in data}) < 2 else AnnotationTask(data=data).alpha()
+        rows.append({"frame": frame, "n_items": len(items), "coder_a_positive": int(codes_a.sum()),
+                     "coder_b_positive": int(codes_b.sum()), "agreement": float((codes_a == codes_b).mean()),
+                     "alpha": alpha})
+    table = pd.DataFrame(rows)
+    table.attrs.update(source="watchwords.coder_agreement")
+    return table
+
+
+@returns("coder_disagreements")
+def coder_disagreements(sheet_a: str | Path | pd.DataFrame, sheet_b: str | Path | pd.DataFrame) -> pd.DataFrame:
+    """The items two coders coded differently: item_id, frame, coder_a, coder_b, text (for discussing and
+    sharpening the codebook's decision rules)."""
+    a, b = _coding_sheet(sheet_a, "sheet_a"), _coding_sheet(sheet_b, "sheet_b")
+    coder_agreement(a.reset_index(drop=True), b.reset_index(drop=True))  # the same checks
+    items = a.index.intersection(b.index)
+    rows = [{"item_id": i, "frame": f, "coder_a": int(a.loc[i, f]), "coder_b": int(b.loc[i, f]),
+             "text": a.loc[i, "text"] if "text" in a.columns else ""}
+            for f in sorted(frame_dictionary()["frame"].unique()) for i in items if a.loc[i, f] != b.loc[i, f]]
+    return pd.DataFrame(rows, columns=["item_id", "frame", "coder_a", "coder_b", "text"])

@@ -34,6 +34,8 @@ KINDS: dict[str, str] = {
     "frame_prominence": "frame_prominence", "passives": "passives", "nominalisations": "nominalisations",
     "actor_labels": "actor_labels", "hedges": "hedges", "normalisation": "normalisation",
     "frame_validation": "validate_frames", "coding_sheet": "sample_for_coding",
+    "coder_agreement": "coder_agreement", "coder_disagreements": "coder_disagreements",
+    "classifier_comparison": "compare_classifier",
     "reuse": "reuse", "alignment": "align", "reused_spans": "reused_spans", "quote_variants": "quote_variants",
     "derivations": "derivations", "attributed_sources": "attributed_sources",
 }
