@@ -43,7 +43,11 @@ def test_align_shows_kept_reworded_cut_and_added(reuse_corpus) -> None:
         ["replace", "find men who ignored their call-up papers", "track down draft dodgers"],
         ["delete", "Rights groups said the plan had no legal basis", ""],
         ["insert", "", "The office did not say how many men had been found"]]
-    assert ops.frames_b.tolist()[:4] == ["F4: hunt", "", "", "F4: track down"]
+    # codebook 1.0: "draft dodgers" casts the men as law-breakers (F6); "ignored their call-up papers" likewise
+    # and connecting cameras to a matching system foregrounds integration (F3)
+    assert ops.frames_b.tolist()[:4] == ["F4: hunt; F6: draft dodgers", "F3: connected its station cameras", "",
+                                         "F4: track down; F6: draft dodgers"]
+    assert ops.frames_a.tolist()[3] == "F6: ignored their call-up papers"
     assert ops.relations_a.tolist()[4] == "Rights groups said"
     texts = reuse_corpus.set_index("doc_id").text
     assert all(texts["edit"][s:e] == t for s, e, t in zip(ops.b_start, ops.b_end, ops.b_text) if s >= 0)
@@ -91,10 +95,11 @@ def test_reused_wire_copy_left_out_of_frame_counts(reuse_corpus) -> None:
     spans = ww.reused_spans(reuse_corpus, n=5)
     plain = ww.frames(reuse_corpus)
     once = ww.frames(reuse_corpus, exclude_spans=spans)
+    once = once[once.frame != "topic"]
     # the copy repeats the wire entirely: none of its matches remain; the edit keeps its new "hunt" and "track down"
     assert set(plain.doc_id) == {"wire", "copy", "edit"}
     assert "copy" not in set(once.doc_id)
-    assert once[once.doc_id == "edit"].match.tolist() == ["hunt", "track down"]
+    assert once[once.doc_id == "edit"].match.tolist() == ["hunt", "draft dodgers", "track down", "draft dodgers"]
     profile = ww.frame_profile(reuse_corpus, unit="document", exclude_spans=spans).set_index("frame")
     assert profile.loc["F4 authoritarian control", "n_with"] == 1
 

@@ -458,7 +458,7 @@ def repeated_paragraphs(corpus: pd.DataFrame | str) -> set[tuple[str, int]]:
     punctuation and spacing ignored.
 
     Example:
-        >>> sorted(repeated_paragraphs("STANDFIRST: Cameras find men.\n\nCameras find men!\n\nOther."))
+        >>> sorted(repeated_paragraphs("STANDFIRST: Cameras find men.\\n\\nCameras find men!\\n\\nOther."))
         [('text', 1)]
     """
     from .text import WORD_RE, paragraphs
@@ -487,12 +487,14 @@ def _unit_frames(corpus: pd.DataFrame, unit: str, voice_spans: pd.DataFrame | No
     skip = set() if repeats else repeated_paragraphs(corpus)
     table = tokens(corpus, parts=parts, drop_punct=True, exclude_spans=exclude_spans)
     if skip:
-        table = table[[(str(d), int(p)) not in skip for d, p in zip(table["doc_id"], table["para_id"])]]
+        table = table[np.array([(str(d), int(p)) not in skip for d, p in zip(table["doc_id"], table["para_id"])],
+                               dtype=bool)]
     units = table.groupby(keys, sort=False).size().rename("n_tokens").reset_index()
     matches = frames(corpus, voice_spans=voice_spans, exclude_spans=exclude_spans, dictionary=dictionary)
     keep = (~matches["negated"]) & (matches["frame"] != TOPIC) & matches["part"].replace("lede", "body").isin(parts)
     if skip:
-        keep &= [(str(d), int(p)) not in skip for d, p in zip(matches["doc_id"], matches["para_id"])]
+        keep &= np.array([(str(d), int(p)) not in skip for d, p in zip(matches["doc_id"], matches["para_id"])],
+                         dtype=bool)
     return units, matches[keep]
 
 

@@ -135,6 +135,7 @@ def align(corpus: pd.DataFrame | None, a: str, b: str, *, min_words: int = 3) ->
     from .framing import frames
 
     found_frames = frames(pair)
+    found_frames = found_frames[found_frames["frame"] != "topic"]  # topic terms are not frames
     found_relations = attributions(pair)
 
     def touching(doc_id: str, start: int, end: int) -> tuple[str, str]:
