@@ -11,6 +11,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
 import watchwords as ww  # noqa: E402
+from tests.conftest import manifest_row  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -128,4 +129,25 @@ def test_plot_heatmap_writes_every_value() -> None:
     assert [t.get_text() for t in ax.texts] == ["0.50", "0.25", "0.00", "1.00"]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["state media", "NGO"]
     assert ax.get_title() == "Shares" and ax.watchwords["data"].columns.tolist() == ["index", "F1", "F2"]
+    plt.close("all")
+
+
+def test_plot_frame_shares_carries_its_uncertainty(make_corpus) -> None:
+    texts = {"a": "The law is clear. A court ruled.", "b": "Privacy matters.", "c": "The court met. Rain fell."}
+    rows = [manifest_row("a", outlet_type="state media"), manifest_row("b", outlet_type="NGO"),
+            manifest_row("c", outlet_type="state media")]
+    corpus = ww.load_corpus(make_corpus(texts, rows=rows))
+    profile = ww.frame_profile(corpus, by="outlet_type", n_boot=200, seed=0)
+    validation = pd.DataFrame({"frame": ["F5 legality"], "precision": [0.71], "recall": [1.0]})
+    ax = ww.plot_frame_shares(profile, validation=validation)
+    bars = [p for p in ax.patches]
+    assert len(bars) == 2 * 8  # two groups, every frame drawn (zeros included)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert "F5 legality\n(held-out P 0.71, R 1.00)" in labels and "F1 security" in labels
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["NGO (n = 1 doc; descriptive only)", "state media (n = 2 docs; descriptive only)"]
+    assert ax.get_title().startswith("Frame shares by group: 2 group(s) with fewer than 5 documents")
+    state = profile[(profile.outlet_type == "state media") & (profile.frame == "F5 legality")].iloc[0]
+    assert (state.n_docs, state.n_units, state.n_with) == (2, 4, 3)
+    assert state.share_low <= state.share <= state.share_high
     plt.close("all")

@@ -50,6 +50,7 @@ from .plotting import (
     plot_collocation_network,
     plot_composition,
     plot_dispersion,
+    plot_frame_shares,
     plot_heatmap,
     plot_keyness,
     plot_timeline,
@@ -68,6 +69,7 @@ from .text import (
 from .textformat import format_document, parse_document
 
 __all__ = [
+    "plot_frame_shares",
     "compare_classifier",
     "coder_agreement",
     "coder_disagreements",

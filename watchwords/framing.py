@@ -509,6 +509,9 @@ def frame_profile(
     dictionary: str | Path | pd.DataFrame | None = None,
     captions: bool = False,
     repeats: bool = False,
+    n_boot: int = 0,
+    seed: int = 0,
+    level: float = 0.95,
 ) -> pd.DataFrame:
     """How often each frame occurs: the share of units (sentences, paragraphs or documents) with the frame,
     and its weighted rate per 1,000 tokens, per group of a metadata column.
@@ -521,9 +524,13 @@ def frame_profile(
     printed again as the first body paragraph) counts once unless ``repeats=True``. Topic terms and negated
     matches are not counted.
 
+    With ``n_boot`` > 0, each share gets a percentile bootstrap interval (``level``) from resampling whole documents
+    within the group (sentences of one article are not independent; Efron & Tibshirani 1993, ch. 13); the
+    stream is seeded by ``seed`` and the group's name, so adding a group leaves the others' intervals unchanged.
+
     Returns:
-        Columns [by], frame, n_units, n_with, share, rate_per_1000 (every frame of the dictionary,
-        zeros included).
+        Columns [by], frame, n_docs (documents in the group), n_units, n_with, share, rate_per_1000 (every frame of
+        the dictionary, zeros included); with ``n_boot``, also share_low and share_high.
     """
     require_kind(voice_spans, ("voice",), verb="frame_profile", name="voice_spans")
     require_kind(exclude_spans, ("reused_spans", "voice"), verb="frame_profile", name="exclude_spans")
@@ -543,15 +550,30 @@ def frame_profile(
     rows = []
     for group, group_units in units.groupby("group", sort=True):
         n_units, n_tokens = len(group_units), int(group_units["n_tokens"].sum())
+        documents = sorted(group_units["doc_id"].unique())
+        if n_boot:
+            import zlib
+
+            per_doc_units = group_units.groupby("doc_id").size().reindex(documents).to_numpy()
+            rng = np.random.default_rng([seed, zlib.crc32(str(group).encode("utf-8"))])
+            picks = rng.integers(0, len(documents), size=(n_boot, len(documents)))
         for frame in frames_all:
-            n_with = int(((present["group"] == group) & (present["frame"] == frame)).sum())
+            mine = present[(present["group"] == group) & (present["frame"] == frame)]
+            n_with = len(mine)
             weight = float(matches.loc[(matches["group"] == group) & (matches["frame"] == frame), "weight"].sum())
-            rows.append({"group": group, "frame": frame, "n_units": n_units, "n_with": n_with,
-                         "share": n_with / n_units if n_units else float("nan"),
-                         "rate_per_1000": 1000 * weight / n_tokens if n_tokens else float("nan")})
-    frame_table = pd.DataFrame(rows, columns=["group", "frame", "n_units", "n_with", "share", "rate_per_1000"])
+            row = {"group": group, "frame": frame, "n_docs": len(documents), "n_units": n_units, "n_with": n_with,
+                   "share": n_with / n_units if n_units else float("nan"),
+                   "rate_per_1000": 1000 * weight / n_tokens if n_tokens else float("nan")}
+            if n_boot:
+                per_doc_with = mine.groupby("doc_id").size().reindex(documents, fill_value=0).to_numpy()
+                shares = per_doc_with[picks].sum(axis=1) / per_doc_units[picks].sum(axis=1)
+                row["share_low"] = float(np.quantile(shares, (1 - level) / 2))
+                row["share_high"] = float(np.quantile(shares, 1 - (1 - level) / 2))
+            rows.append(row)
+    columns = ["group", "frame", "n_docs", "n_units", "n_with", "share", "rate_per_1000"]
+    frame_table = pd.DataFrame(rows, columns=columns + (["share_low", "share_high"] if n_boot else []))
     frame_table = frame_table.rename(columns={"group": by}) if by else frame_table.drop(columns="group")
-    frame_table.attrs.update(source="watchwords.frame_profile", unit=unit, by=by)
+    frame_table.attrs.update(source="watchwords.frame_profile", unit=unit, by=by, n_boot=n_boot, seed=seed)
     return frame_table
 
 

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 __all__ = ["plot_timeline", "plot_composition", "plot_keyness", "plot_dispersion", "plot_collocation_network",
+           "plot_frame_shares",
            "plot_attribution_chains", "plot_heatmap"]
 
 
@@ -255,3 +256,55 @@ def plot_heatmap(table: pd.DataFrame, *, title: str = "", fmt: str = "{:.2f}", c
     ax.figure.colorbar(image, ax=ax, shrink=0.8)
     ax.set_title(title)
     return _remember(ax, table.reset_index(), "plot_heatmap", title=title)
+
+
+def plot_frame_shares(profile: pd.DataFrame, *, validation: pd.DataFrame | None = None, min_docs: int = 5,
+                      ax: Axes | None = None) -> Axes:
+    """Frame shares per group with their uncertainty: one bar per group and frame, with the bootstrap interval
+    (``share_low``-``share_high`` of :func:`watchwords.frame_profile` with ``n_boot``) as an error bar.
+
+    Every frame of the profile is drawn, zeros included. The legend gives each group's number of documents;
+    a group with fewer than ``min_docs`` documents is hatched and named as descriptive only, and the title says
+    so. With ``validation`` (a :func:`watchwords.validate_frames` table), each frame's label carries its
+    held-out precision and recall, so a share is never read without the measure's error.
+    """
+    ax = _axes(ax, (9, 1.5 + 0.55 * profile["frame"].nunique()))
+    group_column = next((c for c in profile.columns if c not in ("frame", "n_docs", "n_units", "n_with", "share",
+                                                                  "rate_per_1000", "share_low", "share_high")), None)
+    table = profile.assign(_group=profile[group_column].astype(str) if group_column else "all")
+    frames = list(dict.fromkeys(table["frame"]))
+    groups = list(dict.fromkeys(table["_group"]))
+    height = 0.8 / max(1, len(groups))
+    scores = validation.set_index("frame") if validation is not None else None
+    small = []
+    for k, group in enumerate(groups):
+        part = table[table["_group"] == group].set_index("frame").reindex(frames)
+        n_docs = int(part["n_docs"].iloc[0]) if "n_docs" in part else 0
+        positions = [i + (k - (len(groups) - 1) / 2) * height for i in range(len(frames))]
+        errors = None
+        if "share_low" in part:
+            errors = [(part["share"] - part["share_low"]).clip(lower=0).to_numpy(),
+                      (part["share_high"] - part["share"]).clip(lower=0).to_numpy()]
+        few = n_docs < min_docs
+        if few:
+            small.append(group)
+        label = f"{group} (n = {n_docs} doc{'s' if n_docs != 1 else ''}{'; descriptive only' if few else ''})"
+        ax.barh(positions, part["share"].fillna(0), height=height * 0.95, xerr=errors, color=f"C{k}",
+                hatch="//" if few else None, alpha=0.6 if few else 1.0, label=label, capsize=2,
+                error_kw={"elinewidth": 0.8})
+    labels = []
+    for frame in frames:
+        if scores is not None and frame in scores.index:
+            p, r = scores.loc[frame, "precision"], scores.loc[frame, "recall"]
+            labels.append(f"{frame}\n(held-out P {p:.2f}, R {r:.2f})")
+        else:
+            labels.append(frame)
+    ax.set_yticks(range(len(frames)), labels, fontsize=8)
+    ax.set_ylim(len(frames) - 0.5, -0.5)
+    ax.set_xlabel("share of sentences with the frame (bars: 95% bootstrap interval over documents)")
+    title = "Frame shares by group"
+    if small:
+        title += f": {len(small)} group(s) with fewer than {min_docs} documents, read as description only"
+    ax.set_title(title, fontsize=10)
+    ax.legend(loc="lower right", fontsize=8)
+    return _remember(ax, table.drop(columns="_group"), "plot_frame_shares", min_docs=min_docs)
