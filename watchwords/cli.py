@@ -35,7 +35,8 @@ def _fetch(args: argparse.Namespace) -> int:
     from .fetch import FetchConfig, fetch_corpus
 
     config = FetchConfig(timeout=args.timeout, retries=args.retries, delay=args.delay, max_bytes=args.max_bytes,
-                         use_archive=not args.no_archive)
+                         use_archive=not args.no_archive, allow_private=args.allow_private,
+                         deadline=args.deadline)
     summary = fetch_corpus(args.corpus, only=args.only or None, force=args.force, limit=args.limit, config=config,
                            progress=not args.quiet)
     with pd.option_context("display.max_colwidth", 70, "display.width", 160):
@@ -44,21 +45,19 @@ def _fetch(args: argparse.Namespace) -> int:
     counts = summary.outcome.value_counts().to_dict()
     print(f"fetched {counts.get('fetched', 0)}, failed {counts.get('failed', 0)}, skipped {counts.get('skipped', 0)}"
           f" (texts in {Path(args.corpus) / 'fetched'}; your own copies, not for redistribution)")
-    return 0
+    return 1 if counts.get("failed", 0) else 0
 
 
 def _add(args: argparse.Namespace) -> int:
+    from .fetch import FetchConfig
     from .importers import add_reports
 
-    try:
-        added = add_reports(args.source, corpus=args.corpus, outlet=args.outlet, date=args.date, title=args.title,
-                            doc_id=args.doc_id, outlet_type=args.outlet_type, country=args.country,
-                            language=args.language, url=args.url, source_agency=args.source_agency,
-                            attributes_to=args.attributes_to, cluster=args.cluster, rights=args.rights,
-                            force=args.force)
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+    config = FetchConfig(timeout=args.timeout, use_archive=not args.no_archive, allow_private=args.allow_private)
+    added = add_reports(args.source, corpus=args.corpus, outlet=args.outlet, date=args.date, title=args.title,
+                        doc_id=args.doc_id, outlet_type=args.outlet_type, country=args.country,
+                        language=args.language, url=args.url, source_agency=args.source_agency,
+                        attributes_to=args.attributes_to, cluster=args.cluster, rights=args.rights,
+                        force=args.force, config=config)
     for row in added.itertuples():
         print(f"added {row.doc_id} ({row.status}) -> {row.path}")
     print(f"{len(added)} document(s) added to {Path(args.corpus) / 'manifest.csv'}; check them with 'python -m watchwords validate'")
@@ -67,29 +66,28 @@ def _add(args: argparse.Namespace) -> int:
 
 def _rehash(args: argparse.Namespace) -> int:
     from ._io import sha256_file
-    from .corpus import read_manifest, write_manifest
+    from .corpus import edit_manifest
 
-    manifest = Path(args.corpus) / "manifest.csv"
-    header, numbered = read_manifest(manifest)
-    rows = [row for _, row in numbered]
-    wanted = set(args.doc_ids)
-    unknown = wanted - {row.get("doc_id") for row in rows}
-    if unknown:
-        print(f"error: {manifest}: no row with doc_id {', '.join(sorted(unknown))}", file=sys.stderr)
-        return 1
+    root = Path(args.corpus).resolve()
     changed = 0
-    for row in rows:
-        if wanted and row.get("doc_id") not in wanted:
-            continue
-        file = Path(args.corpus) / row.get("path", "")
-        if row.get("status") in ("present", "fetched") and file.is_file():
-            digest = sha256_file(file)
-            if digest != row.get("sha256"):
-                print(f"{row['doc_id']}: sha256 {row.get('sha256') or '(none)'} -> {digest}")
-                row["sha256"] = digest
-                changed += 1
-    if changed:
-        write_manifest(manifest, header, rows)
+    with edit_manifest(args.corpus) as (_, rows):  # locked; refuses a manifest with errors
+        wanted = set(args.doc_ids)
+        unknown = wanted - {row.get("doc_id") for row in rows}
+        if unknown:
+            raise ValueError(f"{Path(args.corpus) / 'manifest.csv'}: no row with doc_id {', '.join(sorted(unknown))}")
+        for row in rows:
+            if wanted and row.get("doc_id") not in wanted:
+                continue
+            file = (root / row.get("path", "")).resolve()
+            if not file.is_relative_to(root) or file == root:
+                raise ValueError(f"{row.get('doc_id')}: path {row.get('path')!r} is outside the corpus folder; "
+                                 "rehash reads only texts inside it")
+            if row.get("status") in ("present", "fetched") and file.is_file():
+                digest = sha256_file(file)
+                if digest != row.get("sha256"):
+                    print(f"{row['doc_id']}: sha256 {row.get('sha256') or '(none)'} -> {digest}")
+                    row["sha256"] = digest
+                    changed += 1
     print(f"{changed} sha256 value(s) updated")
     return 0
 
@@ -101,6 +99,16 @@ def _report(args: argparse.Namespace) -> int:
         error = f"  {record['error']}" if record["error"] else ""
         print(f"{record['status']:6} {record['seconds']:6.1f}s  {record['notebook']}{error}", flush=True)
 
+    from .report import notebook_paths
+
+    found = [p.stem for p in notebook_paths(args.notebooks)]
+    if not found:
+        raise ValueError(f"{args.notebooks}: no notebooks named NN-name.ipynb here; pass --notebooks FOLDER")
+    unknown = sorted(set(args.only or []) - set(found) - {f + ".ipynb" for f in found})
+    if unknown:
+        raise ValueError(f"--only {' '.join(unknown)}: no such notebook; choose from {', '.join(found)}")
+    if not (Path(args.corpus) / "manifest.csv").is_file():
+        raise ValueError(f"{args.corpus}: no manifest.csv here; pass --corpus FOLDER (the folder with manifest.csv)")
     frame = build_report(notebooks=args.notebooks, corpus=args.corpus, out=args.out, timeout=args.timeout,
                          only=args.only or None, solutions=not args.no_solutions, on_done=say)
     print(f"report: {Path(args.out) / 'index.html'}")
@@ -144,6 +152,41 @@ def _plain(result: dict[str, Any]) -> dict[str, Any]:
     return stripped
 
 
+def _count(value: str) -> int:
+    """argparse type: a whole number of 0 or more."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{value} is negative; give 0 or more")
+    return number
+
+
+def _seconds(value: str) -> float:
+    """argparse type: a positive number of seconds."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if not number > 0 or number != number or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"{value} seconds: give a positive number")
+    return number
+
+
+def _count_seconds(value: str) -> float:
+    """argparse type: 0 or more seconds."""
+    return 0.0 if value.strip() in ("0", "0.0") else _seconds(value)
+
+
+def _network_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--no-archive", action="store_true",
+                         help="do not ask the Internet Archive for a copy when a page fails (the archive learns the "
+                              "URL you asked for)")
+    command.add_argument("--allow-private", action="store_true",
+                         help="allow private, loopback and link-local addresses (refused by default, redirects too)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``python -m watchwords``."""
     parser = argparse.ArgumentParser(prog="python -m watchwords", description=__doc__.splitlines()[0])
@@ -158,12 +201,13 @@ def build_parser() -> argparse.ArgumentParser:
     fetch.add_argument("--corpus", default="corpus")
     fetch.add_argument("--only", nargs="+", metavar="DOC_ID", help="fetch only these documents")
     fetch.add_argument("--force", action="store_true", help="fetch again and overwrite existing texts")
-    fetch.add_argument("--limit", type=int, help="fetch at most N documents")
-    fetch.add_argument("--timeout", type=float, default=20.0, help="seconds per request (default 20)")
-    fetch.add_argument("--retries", type=int, default=2, help="retries after timeouts and 5xx (default 2)")
-    fetch.add_argument("--delay", type=float, default=2.0, help="seconds between requests to one host (default 2)")
-    fetch.add_argument("--max-bytes", type=int, default=5_000_000, help="size cap of a page (default 5,000,000)")
-    fetch.add_argument("--no-archive", action="store_true", help="do not fall back on the Wayback Machine")
+    fetch.add_argument("--limit", type=_count, help="fetch at most N documents")
+    fetch.add_argument("--timeout", type=_seconds, default=20.0, help="seconds per request (default 20)")
+    fetch.add_argument("--deadline", type=_seconds, default=120.0, help="seconds per URL in all (default 120)")
+    fetch.add_argument("--retries", type=_count, default=2, help="retries after timeouts and 5xx (default 2)")
+    fetch.add_argument("--delay", type=_count_seconds, default=2.0, help="seconds between requests to one host (default 2)")
+    fetch.add_argument("--max-bytes", type=_count, default=5_000_000, help="size cap of a page (default 5,000,000)")
+    _network_options(fetch)
     fetch.add_argument("--quiet", action="store_true", help="no progress bar")
     fetch.set_defaults(run=_fetch)
 
@@ -183,6 +227,8 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--cluster", default="")
     add.add_argument("--rights", default="unknown")
     add.add_argument("--force", action="store_true", help="replace a document with the same doc_id")
+    add.add_argument("--timeout", type=_seconds, default=20.0, help="seconds per request for a URL (default 20)")
+    _network_options(add)
     add.set_defaults(run=_add)
 
     rehash = commands.add_parser("rehash", help="record the sha256 of texts you changed on purpose")
@@ -200,7 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--corpus", default="corpus")
     report.add_argument("--notebooks", default="notebooks")
     report.add_argument("--out", default="reports")
-    report.add_argument("--timeout", type=int, default=600, help="seconds per cell (default 600)")
+    report.add_argument("--timeout", type=_count, default=600, help="seconds per cell (default 600)")
     report.add_argument("--only", nargs="+", metavar="NOTEBOOK", help="only these notebooks (e.g. 01-corpus)")
     report.add_argument("--no-solutions", action="store_true", help="do not run and render the worked solutions")
     report.set_defaults(run=_report)
@@ -208,6 +254,29 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code.
+
+    One error path for every command: a problem with the input (a corpus, a file, a URL, an option) is printed as
+    one line per problem on standard error ("error: " + file, line or field, what is wrong, how to fix it) and the
+    exit code is 1; wrong usage is argparse's one line and exit code 2. No traceback is shown for bad input.
+    """
+    from .corpus import CorpusError
+    from .fetch import FetchError
+
     args = build_parser().parse_args(argv)
-    return int(args.run(args))
+    try:
+        return int(args.run(args))
+    except CorpusError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    except FetchError as exc:
+        print(f"error: {exc.reason}", file=sys.stderr)
+        return 1
+    except (ValueError, OSError) as exc:
+        for line in str(exc).splitlines() or [type(exc).__name__]:
+            print(f"error: {line}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("error: interrupted; the corpus is unchanged except for the reports already finished", file=sys.stderr)
+        return 130

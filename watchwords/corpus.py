@@ -14,7 +14,8 @@ import datetime as dt
 import hashlib
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -44,6 +45,7 @@ __all__ = [
     "corpus_note",
     "check_date",
     "check_row",
+    "edit_manifest",
     "parse_date",
     "CLUSTER_LABELS",
 ]
@@ -187,8 +189,58 @@ def read_manifest(path: str | Path) -> tuple[list[str], list[tuple[int, dict[str
 
 
 def write_manifest(path: str | Path, header: list[str], rows: list[dict[str, str]]) -> None:
-    """Write manifest rows atomically, keeping the column order of ``header``."""
+    """Write manifest rows atomically, keeping the column order of ``header``. Commands that change the manifest
+    go through :func:`edit_manifest`, which also locks it and refuses to rewrite one that does not validate."""
     write_csv_rows(path, header, rows)
+
+
+#: Seconds a command waits for another one that is writing the manifest.
+LOCK_TIMEOUT = 60.0
+
+
+@contextmanager
+def edit_manifest(corpus: str | Path, *, timeout: float = LOCK_TIMEOUT) -> Iterator[tuple[list[str], list[dict[str, str]]]]:
+    """Read, check and rewrite the manifest as one locked step: the writing commands' only way in.
+
+    A file lock (``corpus/.manifest.lock``, the ``filelock`` package) is held from the read to the atomic write, so
+    concurrent ``add``, ``fetch`` and ``rehash`` runs wait for each other instead of losing rows. The manifest is
+    checked with the field checks of :func:`validate_corpus` (:func:`check_row`, duplicate doc_ids) before anything
+    is changed: a manifest with an error (a row with surplus values, rows merged by an unbalanced quotation mark) is
+    never rewritten, so its damage is not made permanent. The block receives (header, rows) to change in place; the
+    rows are written back only when it ends without an exception.
+
+    Raises:
+        CorpusError: when the manifest has errors, or another command holds the lock for ``timeout`` seconds.
+    """
+    from filelock import FileLock, Timeout
+
+    root = Path(corpus)
+    path = root / "manifest.csv"
+    lock = FileLock(str(root / ".manifest.lock"), timeout=timeout)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise CorpusError([Problem(str(path), None, "", f"another command has been writing the manifest for {timeout:g} s",
+                                   "wait for it to finish and run the command again")]) from None
+    try:
+        header, numbered = read_manifest(path)
+        shown = _display(path, root)
+        problems = [p for line, row in numbered for p in check_row(row, file=shown, line=line, columns=header)
+                    if p.severity == "error"]
+        first: dict[str, int] = {}
+        for line, row in numbered:
+            doc_id = row.get("doc_id", "")
+            if doc_id and doc_id in first:
+                problems.append(Problem(shown, line, "doc_id", f"duplicate doc_id {doc_id!r} (first on line {first[doc_id]})",
+                                        "give each document its own doc_id"))
+            first.setdefault(doc_id, line)
+        if problems:
+            raise CorpusError(problems)
+        rows = [row for _, row in numbered]
+        yield header, rows
+        write_manifest(path, header, rows)
+    finally:
+        lock.release()
 
 
 def _display(path: Path, root: Path) -> str:

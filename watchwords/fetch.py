@@ -29,12 +29,10 @@ import re
 import socket
 import sys
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from email.message import Message
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +40,7 @@ import pandas as pd
 
 from ._io import atomic_write_bytes, sha256_bytes
 from ._version import __version__
-from .corpus import read_manifest, write_manifest
+from .corpus import edit_manifest, read_manifest
 from .textformat import format_document
 
 __all__ = ["FetchConfig", "FetchError", "Page", "fetch_url", "extract_article", "fetch_corpus"]
@@ -64,7 +62,12 @@ class FetchConfig:
         max_redirects: redirects followed before giving up.
         user_agent: the User-Agent header sent.
         archive_api: URL of the Wayback Machine availability API.
-        use_archive: whether to fall back on the archive when the live page fails.
+        use_archive: whether to fall back on the archive when the live page fails (the archive then learns
+            which URL you asked for; ``--no-archive`` turns it off).
+        min_words: an extraction with fewer words of article text is refused (navigation-only pages).
+        deadline: seconds one URL may take in all, retries and slow servers included.
+        allow_private: fetch from private, loopback and link-local addresses (off: such destinations, also
+            reached by a redirect, are refused; tests on 127.0.0.1 turn it on).
     """
 
     timeout: float = 20.0
@@ -76,6 +79,9 @@ class FetchConfig:
     user_agent: str = f"Watchwords/{__version__} (research and teaching text fetcher; one request at a time)"
     archive_api: str = "https://archive.org/wayback/available"
     use_archive: bool = True
+    min_words: int = 40
+    deadline: float = 120.0
+    allow_private: bool = False
 
 
 class FetchError(Exception):
@@ -98,18 +104,6 @@ class Page:
     charset: str
 
 
-class _Redirects(urllib.request.HTTPRedirectHandler):
-    def __init__(self, limit: int):
-        super().__init__()
-        self.max_redirections = limit  # type: ignore[misc]  # urllib reads it from the instance
-
-    def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str) -> Any:
-        scheme = urllib.parse.urlsplit(newurl).scheme.lower()
-        if scheme not in ("http", "https"):
-            raise FetchError(f"redirect to a non-http(s) URL refused ({scheme}:)")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
 @dataclass
 class _Clock:
     """Remembers when each host was last asked, for the polite delay."""
@@ -129,23 +123,70 @@ class _Clock:
 
 
 def _check_scheme(url: str) -> None:
-    scheme = urllib.parse.urlsplit(url).scheme.lower()
+    try:
+        scheme = urllib.parse.urlsplit(url).scheme.lower()
+    except ValueError as exc:
+        raise FetchError(f"malformed URL {url!r} ({exc})") from None
     if scheme not in ("http", "https"):
         raise FetchError(f"only http and https URLs are fetched, not {scheme or 'a URL without scheme'}:")
 
 
-def _charset(headers: Message, body: bytes) -> str | None:
-    charset = headers.get_content_charset()
-    if charset:
-        return charset
+def _check_destination(url: str, config: FetchConfig) -> None:
+    """Refuse private, loopback, link-local and other non-public destinations (unless ``allow_private``)."""
+    import ipaddress
+
+    _check_scheme(url)
+    try:
+        parts = urllib.parse.urlsplit(url)
+        host, port = parts.hostname, parts.port
+    except ValueError as exc:
+        raise FetchError(f"malformed URL {url!r} ({exc})") from None
+    if not host:
+        raise FetchError(f"malformed URL {url!r} (no host)")
+    if config.allow_private:
+        return
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, port or 80, proto=socket.IPPROTO_TCP)}
+    except (socket.gaierror, UnicodeError, OSError) as exc:
+        raise FetchError(f"the host {host!r} could not be resolved ({exc})", retryable=True) from None
+    for address in addresses:
+        ip = ipaddress.ip_address(str(address).split("%")[0])
+        if (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast
+                or ip.is_unspecified):
+            raise FetchError(f"refused: {host} is a private, loopback or link-local address ({ip}); reports are "
+                             "fetched from public sites only (allow_private=True to override)")
+
+
+def _charset(headers: Any, body: bytes) -> str | None:
+    """The page's declared charset: the HTML's <meta charset> when it disagrees with a single-byte header charset
+    that would misread UTF-8 (a common server misconfiguration), else the header's, else the meta's."""
+    content_type = headers.get("Content-Type", "") if headers is not None else ""
+    match = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", content_type, re.I)
+    header = match.group(1) if match else None
     sniff = re.search(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", body[:4096], re.I)
-    return sniff.group(1).decode("ascii") if sniff else None
+    meta = sniff.group(1).decode("ascii") if sniff else None
+    if header and meta and header.lower() != meta.lower():
+        single_byte = header.lower().replace("_", "-") in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii",
+                                                           "windows-1252", "cp1252")
+        if single_byte:
+            return meta
+    return header or meta
 
 
 def _decode(body: bytes, charset: str | None) -> tuple[str, str]:
     if charset:
         try:
-            return body.decode(charset), charset.lower()
+            text = body.decode(charset)
+            # a single-byte charset reads anything: when the bytes are valid UTF-8 with non-ASCII characters, the
+            # declaration is wrong (mojibake such as "Ð¡Ñ" otherwise)
+            if charset.lower().replace("_", "-") in ("iso-8859-1", "latin-1", "latin1", "windows-1252", "cp1252"):
+                try:
+                    utf8 = body.decode("utf-8")
+                    if any(ord(c) > 127 for c in utf8):
+                        return utf8, "utf-8"
+                except UnicodeDecodeError:
+                    pass
+            return text, charset.lower()
         except (LookupError, UnicodeDecodeError):
             pass
     try:
@@ -159,53 +200,104 @@ def _decode(body: bytes, charset: str | None) -> tuple[str, str]:
         return str(best), best.encoding
 
 
-def _get(url: str, config: FetchConfig, clock: _Clock, *, html: bool = True) -> tuple[str, bytes, Message]:
-    """One GET with the size cap; returns (final URL, body, headers)."""
-    _check_scheme(url)
-    opener = urllib.request.build_opener(_Redirects(config.max_redirects))
-    request = urllib.request.Request(url, headers={"User-Agent": config.user_agent,
-                                                   "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"})
-    clock.wait(url)
-    try:
-        with opener.open(request, timeout=config.timeout) as response:
-            headers = response.headers
-            content_type = headers.get_content_type()
-            if html and content_type not in _HTML_TYPES:
-                raise FetchError(f"not an HTML page (Content-Type {content_type})")
-            length = headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > config.max_bytes:
-                raise FetchError(f"page larger than the size cap ({int(length):,} > {config.max_bytes:,} bytes)")
-            body = response.read(config.max_bytes + 1)
-            if len(body) > config.max_bytes:
-                raise FetchError(f"page larger than the size cap (more than {config.max_bytes:,} bytes)")
-            return response.geturl(), body, headers
-    except FetchError:
-        raise
-    except urllib.error.HTTPError as exc:
-        if exc.code in (301, 302, 303, 307, 308):
-            raise FetchError(f"too many redirects or a redirect loop (HTTP {exc.code})", status=exc.code) from None
-        raise FetchError(f"HTTP {exc.code} {exc.reason}", retryable=exc.code in _RETRY_STATUS, status=exc.code) from None
-    except urllib.error.URLError as exc:
-        reason = exc.reason
-        if isinstance(reason, (socket.timeout, TimeoutError)):
-            raise FetchError(f"timed out after {config.timeout:g} s", retryable=True) from None
-        raise FetchError(f"connection failed ({reason})", retryable=True) from None
-    except (socket.timeout, TimeoutError):
-        raise FetchError(f"timed out after {config.timeout:g} s", retryable=True) from None
-    except (ConnectionError, OSError) as exc:
-        raise FetchError(f"connection failed ({exc})", retryable=True) from None
+@lru_cache(maxsize=8)
+def _pool(user_agent: str) -> Any:
+    import urllib3
+
+    return urllib3.PoolManager(headers={"User-Agent": user_agent,
+                                        "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"})
 
 
-def _with_retries(url: str, config: FetchConfig, clock: _Clock, *, html: bool = True) -> tuple[str, bytes, Message]:
-    attempt = 0
-    while True:
+def _get(url: str, config: FetchConfig, clock: _Clock, *, html: bool = True,
+         deadline: float | None = None) -> tuple[str, bytes, Any]:
+    """One GET (urllib3, with its Retry for connection errors, timeouts, 429 and 5xx, and manual redirects so
+    that each destination is checked), streaming the body under the size cap and the overall deadline; returns
+    (final URL, body, headers)."""
+    import http.client
+
+    import urllib3
+    from urllib3.exceptions import HTTPError as Urllib3Error
+    from urllib3.exceptions import MaxRetryError, ProtocolError, ReadTimeoutError
+    from urllib3.exceptions import TimeoutError as Urllib3Timeout
+
+    deadline = deadline if deadline is not None else time.monotonic() + config.deadline
+    retry = urllib3.Retry(total=config.retries, connect=config.retries, read=config.retries,
+                          status=config.retries, redirect=0, backoff_factor=config.backoff / 2,
+                          status_forcelist=sorted(_RETRY_STATUS), allowed_methods=["GET"], raise_on_status=False,
+                          raise_on_redirect=False, respect_retry_after_header=False)
+    current = url
+    for _ in range(config.max_redirects + 1):
+        _check_destination(current, config)
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise FetchError(f"gave up after the deadline of {config.deadline:g} s")
+        clock.wait(current)
+        timeout = urllib3.Timeout(connect=min(config.timeout, remaining), read=min(config.timeout, remaining))
         try:
-            return _get(url, config, clock, html=html)
-        except FetchError as exc:
-            if not exc.retryable or attempt >= config.retries:
-                raise
-            clock.sleep(config.backoff * (2**attempt))
-            attempt += 1
+            response = _pool(config.user_agent).request("GET", current, retries=retry, redirect=False,
+                                                        timeout=timeout, preload_content=False)
+        except MaxRetryError as exc:
+            reason = exc.reason
+            if isinstance(reason, (ReadTimeoutError, Urllib3Timeout, socket.timeout, TimeoutError)):
+                raise FetchError(f"timed out after {config.timeout:g} s", retryable=True) from None
+            raise FetchError(f"connection failed ({reason})", retryable=True) from None
+        except (ReadTimeoutError, Urllib3Timeout):
+            raise FetchError(f"timed out after {config.timeout:g} s", retryable=True) from None
+        except (ProtocolError, http.client.HTTPException) as exc:
+            raise FetchError(f"the server broke the HTTP protocol ({exc})", retryable=True) from None
+        except (ValueError, Urllib3Error) as exc:
+            raise FetchError(f"request failed ({type(exc).__name__}: {exc})") from None
+        try:
+            if response.status in (301, 302, 303, 307, 308):
+                location = response.headers.get("Location")
+                if not location:
+                    raise FetchError(f"HTTP {response.status} without a Location header", status=response.status)
+                current = urllib.parse.urljoin(current, location)
+                try:
+                    scheme = urllib.parse.urlsplit(current).scheme.lower()
+                except ValueError:
+                    raise FetchError(f"redirect to a malformed URL {location!r}") from None
+                if scheme not in ("http", "https"):
+                    raise FetchError(f"redirect to a non-http(s) URL refused ({scheme}:)")
+                continue
+            if response.status >= 400:
+                phrase = http.client.responses.get(response.status, "error")
+                raise FetchError(f"HTTP {response.status} {phrase}", retryable=response.status in _RETRY_STATUS,
+                                 status=response.status)
+            headers = response.headers
+            content_type = (headers.get("Content-Type") or "").split(";")[0].strip().lower()
+            if html and content_type not in _HTML_TYPES:
+                raise FetchError(f"not an HTML page (Content-Type {content_type or 'missing'})")
+            length = headers.get("Content-Length")
+            if length and length.strip().isdigit() and int(length) > config.max_bytes:
+                raise FetchError(f"page larger than the size cap ({int(length):,} > {config.max_bytes:,} bytes)")
+            chunks, size = [], 0
+            for chunk in response.stream(65536, decode_content=True):
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > config.max_bytes:
+                    raise FetchError(f"page larger than the size cap (more than {config.max_bytes:,} bytes)")
+                if time.monotonic() > deadline:
+                    raise FetchError(f"gave up after the deadline of {config.deadline:g} s (the server sends too "
+                                     "slowly)")
+            return current, b"".join(chunks), headers
+        except FetchError:
+            raise
+        except (ReadTimeoutError, Urllib3Timeout, socket.timeout, TimeoutError):
+            raise FetchError(f"timed out after {config.timeout:g} s", retryable=True) from None
+        except (ProtocolError, http.client.HTTPException) as exc:
+            raise FetchError(f"the page arrived incomplete or malformed ({exc})", retryable=True) from None
+        except (Urllib3Error, OSError, ValueError) as exc:
+            raise FetchError(f"reading the page failed ({type(exc).__name__}: {exc})") from None
+        finally:
+            response.release_conn()
+    raise FetchError(f"too many redirects or a redirect loop (more than {config.max_redirects})")
+
+
+def _with_retries(url: str, config: FetchConfig, clock: _Clock, *, html: bool = True,
+                  deadline: float | None = None) -> tuple[str, bytes, Any]:
+    """The GET; urllib3's Retry already retried connection errors, timeouts, 429 and 5xx before the body."""
+    return _get(url, config, clock, html=html, deadline=deadline)
 
 
 def _archive_url(url: str, config: FetchConfig, clock: _Clock) -> str | None:
@@ -250,6 +342,18 @@ def fetch_url(url: str, *, config: FetchConfig = FetchConfig(), clock: _Clock | 
 
 
 _CREDIT_RE = re.compile(r"\s*\(((?:photo\s*)?(?:credit|photo|foto|фото|image)\s*:[^()]*)\)\s*$", re.I)
+
+
+def _check_extracted(text: str, config: FetchConfig) -> None:
+    """Refuse an extraction too short to be a report (a navigation bar, a cookie wall, a login page)."""
+    from .text import WORD_RE
+
+    words = [w for line in text.splitlines() if not line.startswith(("HEADLINE:", "BYLINE:", "DATELINE:", "CREDIT:"))
+             for w in WORD_RE.findall(line)]
+    if len(words) < config.min_words:
+        raise FetchError(f"only {len(words)} words of article text extracted (minimum {config.min_words}): the page "
+                         "may be navigation, a cookie wall or a login page; add the report by hand with "
+                         "'python -m watchwords add'")
 
 
 def _captions(html: str) -> list[tuple[str, str]]:
@@ -341,6 +445,8 @@ def fetch_corpus(
     manifest = root / "manifest.csv"
     header, numbered = read_manifest(manifest)
     rows = [row for _, row in numbered]
+    if limit is not None and limit < 0:
+        raise ValueError(f"limit={limit}: give 0 or more reports to fetch")
     wanted = set(only) if only is not None else None
     if wanted is not None:
         unknown = wanted - {row.get("doc_id", "") for row in rows}
@@ -373,20 +479,29 @@ def fetch_corpus(
         if not url:
             record["reason"] = "no url in the manifest"
             continue
+        had_text = target.is_file() and row.get("status") in ("present", "fetched")
         try:
             page = fetch_url(url, config=config, clock=clock)
             text = extract_article(page.html, url=page.url)
+            _check_extracted(text, config)
         except FetchError as exc:
             record.update(outcome="failed", reason=exc.reason)
-            row["status"] = "failed"
+            changes = {} if had_text else {"status": "failed"}  # a failed re-fetch never demotes a present text
+        except Exception as exc:  # noqa: BLE001 - one bad page must not end the run; the row reports it
+            record.update(outcome="failed", reason=f"unexpected error: {type(exc).__name__}: {exc}"[:300])
+            changes = {} if had_text else {"status": "failed"}
         else:
             data = text.encode("utf-8")
             atomic_write_bytes(target, data)
             record.update(outcome="fetched", via=page.via, n_chars=len(text),
                           reason="" if page.via == "live" else f"live page failed; archived copy {page.url}")
-            row.update(status="fetched", sha256=sha256_bytes(data),
-                       retrieved=now().replace(microsecond=0).isoformat())
-        write_manifest(manifest, header, rows)
+            changes = {"status": "fetched", "sha256": sha256_bytes(data),
+                       "retrieved": now().replace(microsecond=0).isoformat()}
+        if changes:
+            with edit_manifest(root) as (_, current):  # locked, re-read: other commands' rows are kept
+                for other in current:
+                    if other.get("doc_id") == doc_id:
+                        other.update(changes)
     frame = pd.DataFrame(summary, columns=_SUMMARY_COLUMNS)
     frame.attrs.update(corpus_path=str(root), force=force, config=config.__dict__.copy())
     return frame

@@ -39,7 +39,7 @@ from pathlib import Path
 import pandas as pd
 
 from ._io import atomic_write_bytes, sha256_bytes
-from .corpus import MANIFEST_COLUMNS, check_row, read_manifest, write_manifest
+from .corpus import MANIFEST_COLUMNS, check_row, edit_manifest
 from .fetch import FetchConfig, extract_article, fetch_url
 from .textformat import format_document, parse_document
 
@@ -193,101 +193,100 @@ def add_reports(
     writes nothing, if any new row would be invalid or would overwrite a text.
     """
     root = Path(corpus)
-    header, numbered = read_manifest(root / "manifest.csv")
-    rows = [row for _, row in numbered]
-    taken = {row.get("doc_id", "") for row in rows}
-    moment = now or dt.datetime.now(dt.timezone.utc)
-    defaults = dict(outlet=outlet or "", date=date or "", outlet_type=outlet_type, country=country, language=language,
-                    url=url, source_agency=source_agency, attributes_to=attributes_to, cluster=cluster, rights=rights)
-    docs: list[_NewDoc] = []
-    if re.match(r"https?://", source, re.I):
-        page = fetch_url(source, config=config)
-        text = extract_article(page.html, url=page.url)
-        docs.append(_NewDoc(dict(defaults, url=source, title=title or _headline(text), status="fetched",
-                                 retrieved=moment.replace(microsecond=0).isoformat(), doc_id=doc_id or ""), text, source))
-    else:
-        path = Path(source)
-        if not path.is_file():
-            raise ValueError(f"{source}: no such file; give a path to a .txt, .md, .html, .csv or .jsonl file, or a URL")
-        suffix = path.suffix.lower()
-        if suffix in (".csv", ".jsonl"):
-            records, has_text = read_table(path)
-            for number, record in enumerate(records, start=2 if suffix == ".csv" else 1):
-                body = _pick(record, "text")
-                row = dict(defaults, title=_pick(record, "title"), url=_pick(record, "url") or "",
-                           doc_id=slugify(_pick(record, "doc_id"), max_length=80).replace("-", "_") if _pick(record, "doc_id") else "")
-                for field in ("outlet", "language"):
-                    row[field] = _pick(record, field) or defaults[field]
-                row["date"] = _normal_date(_pick(record, "date")) or defaults["date"]
-                if has_text:
-                    if not body.strip():
-                        raise ValueError(f"{path} line {number}: field 'text': empty; give the report's text or remove the row")
-                    paragraphs = [p for p in re.split(r"\n\s*\n|\n", body) if p.strip()]
-                    text = format_document(headline=row["title"], body=paragraphs)
-                    docs.append(_NewDoc(dict(row, status="present"), text, f"{path} line {number}"))
-                else:
-                    docs.append(_NewDoc(dict(row, status="to fetch"), None, f"{path} line {number}"))
+    with edit_manifest(root) as (header, rows):  # locked; a manifest with errors is never rewritten
+        taken = {row.get("doc_id", "") for row in rows}
+        moment = now or dt.datetime.now(dt.timezone.utc)
+        defaults = dict(outlet=outlet or "", date=date or "", outlet_type=outlet_type, country=country, language=language,
+                        url=url, source_agency=source_agency, attributes_to=attributes_to, cluster=cluster, rights=rights)
+        docs: list[_NewDoc] = []
+        if re.match(r"https?://", source, re.I):
+            page = fetch_url(source, config=config)
+            text = extract_article(page.html, url=page.url)
+            docs.append(_NewDoc(dict(defaults, url=source, title=title or _headline(text), status="fetched",
+                                     retrieved=moment.replace(microsecond=0).isoformat(), doc_id=doc_id or ""), text, source))
         else:
-            content = path.read_bytes()
-            if suffix in (".html", ".htm"):
-                html = content.decode("utf-8", errors="replace")
-                text = extract_article(html, url=url or None)
+            path = Path(source)
+            if not path.is_file():
+                raise ValueError(f"{source}: no such file; give a path to a .txt, .md, .html, .csv or .jsonl file, or a URL")
+            suffix = path.suffix.lower()
+            if suffix in (".csv", ".jsonl"):
+                records, has_text = read_table(path)
+                for number, record in enumerate(records, start=2 if suffix == ".csv" else 1):
+                    body = _pick(record, "text")
+                    row = dict(defaults, title=_pick(record, "title"), url=_pick(record, "url") or "",
+                               doc_id=slugify(_pick(record, "doc_id"), max_length=80).replace("-", "_") if _pick(record, "doc_id") else "")
+                    for field in ("outlet", "language"):
+                        row[field] = _pick(record, field) or defaults[field]
+                    row["date"] = _normal_date(_pick(record, "date")) or defaults["date"]
+                    if has_text:
+                        if not body.strip():
+                            raise ValueError(f"{path} line {number}: field 'text': empty; give the report's text or remove the row")
+                        paragraphs = [p for p in re.split(r"\n\s*\n|\n", body) if p.strip()]
+                        text = format_document(headline=row["title"], body=paragraphs)
+                        docs.append(_NewDoc(dict(row, status="present"), text, f"{path} line {number}"))
+                    else:
+                        docs.append(_NewDoc(dict(row, status="to fetch"), None, f"{path} line {number}"))
             else:
-                try:
-                    decoded = content.decode("utf-8-sig")
-                except UnicodeDecodeError as exc:
-                    raise ValueError(f"{path}: byte {exc.start}: not valid UTF-8; save the file as UTF-8") from None
-                if suffix in (".md", ".markdown"):
-                    text = markdown_to_document(decoded, title=title)
-                elif suffix == ".txt":
-                    text = plain_to_document(decoded, title=title)
+                content = path.read_bytes()
+                if suffix in (".html", ".htm"):
+                    html = content.decode("utf-8", errors="replace")
+                    text = extract_article(html, url=url or None)
                 else:
-                    raise ValueError(f"{path}: unknown file type {suffix!r}; use .txt, .md, .html, .csv or .jsonl")
-            docs.append(_NewDoc(dict(defaults, title=title or _headline(text), status="present", doc_id=doc_id or ""),
-                                text, str(path)))
-    problems: list[str] = []
-    for doc in docs:
-        row = doc.row
-        if not row["outlet"]:
-            problems.append(f"{doc.origin}: field 'outlet': missing; pass --outlet or add an outlet column")
-        if not row["date"]:
-            problems.append(f"{doc.origin}: field 'date': missing; pass --date (YYYY, YYYY-MM, YYYY-MM-DD or unknown)")
-        if doc.text is not None and not parse_document(doc.text):
-            problems.append(f"{doc.origin}: the report has no text")
-        if doc.text is None and not row["url"]:
-            problems.append(f"{doc.origin}: field 'url': missing; a row without text needs a url to fetch")
-        explicit = row["doc_id"]
-        if explicit:
-            if explicit in taken and not force:
-                problems.append(f"{doc.origin}: doc_id {explicit!r} is already in the manifest; "
-                                "choose another --doc-id, or pass --force to replace that document")
-            new_id = explicit
-        else:
-            base = new_id = _auto_id(row, doc.text)
-            counter = 2
-            while new_id in taken:
-                new_id, counter = f"{base}-{counter}", counter + 1
-        taken.add(new_id)
-        row["doc_id"] = new_id
-        folder = "fetched" if row["status"] in ("fetched", "to fetch") else "texts"
-        row["path"] = f"{folder}/{new_id}.txt"
-        # the same field checks as validate: a row that validate would reject is never written
-        problems.extend(f"{doc.origin}: field {p.field!r}: {p.message}; {p.fix}" for p in
-                        check_row({**row, "outlet": row["outlet"] or "-", "date": row["date"] or "unknown"},
-                                  file=doc.origin, line=None) if p.severity == "error")
-        if doc.text is not None and (root / row["path"]).exists() and not force:
-            problems.append(f"{doc.origin}: {root / row['path']} exists; pass --force to overwrite it")
-    if problems:
-        raise ValueError("nothing was added:\n" + "\n".join(problems))
-    replaced = {doc.row["doc_id"] for doc in docs}
-    rows = [row for row in rows if row.get("doc_id") not in replaced] if force else rows
-    for doc in docs:
-        if doc.text is not None:
-            data = doc.text.encode("utf-8")
-            atomic_write_bytes(root / doc.row["path"], data)
-            doc.row["sha256"] = sha256_bytes(data)
-        rows.append({column: doc.row.get(column, "") for column in header})
-    write_manifest(root / "manifest.csv", header, rows)
+                    try:
+                        decoded = content.decode("utf-8-sig")
+                    except UnicodeDecodeError as exc:
+                        raise ValueError(f"{path}: byte {exc.start}: not valid UTF-8; save the file as UTF-8") from None
+                    if suffix in (".md", ".markdown"):
+                        text = markdown_to_document(decoded, title=title)
+                    elif suffix == ".txt":
+                        text = plain_to_document(decoded, title=title)
+                    else:
+                        raise ValueError(f"{path}: unknown file type {suffix!r}; use .txt, .md, .html, .csv or .jsonl")
+                docs.append(_NewDoc(dict(defaults, title=title or _headline(text), status="present", doc_id=doc_id or ""),
+                                    text, str(path)))
+        problems: list[str] = []
+        for doc in docs:
+            row = doc.row
+            if not row["outlet"]:
+                problems.append(f"{doc.origin}: field 'outlet': missing; pass --outlet or add an outlet column")
+            if not row["date"]:
+                problems.append(f"{doc.origin}: field 'date': missing; pass --date (YYYY, YYYY-MM, YYYY-MM-DD or unknown)")
+            if doc.text is not None and not parse_document(doc.text):
+                problems.append(f"{doc.origin}: the report has no text")
+            if doc.text is None and not row["url"]:
+                problems.append(f"{doc.origin}: field 'url': missing; a row without text needs a url to fetch")
+            explicit = row["doc_id"]
+            if explicit:
+                if explicit in taken and not force:
+                    problems.append(f"{doc.origin}: doc_id {explicit!r} is already in the manifest; "
+                                    "choose another --doc-id, or pass --force to replace that document")
+                new_id = explicit
+            else:
+                base = new_id = _auto_id(row, doc.text)
+                counter = 2
+                while new_id in taken:
+                    new_id, counter = f"{base}-{counter}", counter + 1
+            taken.add(new_id)
+            row["doc_id"] = new_id
+            folder = "fetched" if row["status"] in ("fetched", "to fetch") else "texts"
+            row["path"] = f"{folder}/{new_id}.txt"
+            # the same field checks as validate: a row that validate would reject is never written
+            problems.extend(f"{doc.origin}: field {p.field!r}: {p.message}; {p.fix}" for p in
+                            check_row({**row, "outlet": row["outlet"] or "-", "date": row["date"] or "unknown"},
+                                      file=doc.origin, line=None) if p.severity == "error")
+            if doc.text is not None and (root / row["path"]).exists() and not force:
+                problems.append(f"{doc.origin}: {root / row['path']} exists; pass --force to overwrite it")
+        if problems:
+            raise ValueError("nothing was added:\n" + "\n".join(problems))
+        replaced = {doc.row["doc_id"] for doc in docs}
+        if force:
+            rows[:] = [row for row in rows if row.get("doc_id") not in replaced]
+        for doc in docs:
+            if doc.text is not None:
+                data = doc.text.encode("utf-8")
+                atomic_write_bytes(root / doc.row["path"], data)
+                doc.row["sha256"] = sha256_bytes(data)
+            rows.append({column: doc.row.get(column, "") for column in header})
     added = pd.DataFrame([{column: doc.row.get(column, "") for column in MANIFEST_COLUMNS} for doc in docs],
                          columns=list(MANIFEST_COLUMNS))
     added.attrs.update(source=source, corpus_path=str(root))
