@@ -103,8 +103,9 @@ def test_load_corpus_raises_with_every_error(make_corpus) -> None:
     with pytest.raises(ww.CorpusError) as info:
         ww.load_corpus(root)
     text = str(info.value)
-    assert "3 error(s)" in text
+    assert "4 error(s)" in text
     assert "'2024-13' is not a calendar date" in text and "duplicate doc_id 'a'" in text and "unknown outlet_type 'tabloid'" in text
+    assert "'texts/a.txt' is also the path of another row (line 2)" in text
 
 
 # ---------------------------------------------------------------- validation: one case per fault
@@ -132,7 +133,7 @@ def _corpus_with(make_corpus, *, texts=None, rows=None, columns=None, hashes=Tru
         ("missing file", "corpus1/manifest.csv:2: path: the text file corpus1/texts/a.txt does not exist"),
         ("bad status", "corpus1/manifest.csv:2: status: unknown status 'done'"),
         ("empty field", "corpus1/manifest.csv:2: outlet: outlet is empty"),
-        ("bad language", "corpus1/manifest.csv:2: language: 'English' is not an ISO 639 language code"),
+        ("bad language", "corpus1/manifest.csv:2: language: 'English' is not an ISO 639-1 language code"),
         ("extra values", "corpus1/manifest.csv:2: the row has 1 more value(s) than the header"),
     ],
 )
@@ -244,3 +245,66 @@ def test_corpus_note_both_cases(make_corpus, seed_corpus) -> None:
     assert ww.corpus_note(ww.load_corpus(seed_corpus)).startswith("Only the seed article is present (1 of 69")
     two = ww.load_corpus(make_corpus({"a": "One.", "b": "Two."}))
     assert ww.corpus_note(two) == "2 of 2 documents listed in the manifest have their text on this machine."
+
+
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        ("javascript url", "error: corpus1/manifest.csv:2: url: 'javascript:alert(1)' is not an http(s) URL"),
+        ("file url", "error: corpus1/manifest.csv:2: url: 'file:///etc/passwd' is not an http(s) URL"),
+        ("unknown language", "error: corpus1/manifest.csv:2: language: 'xx' is not an ISO 639-1 language code"),
+        ("path is the manifest", "error: corpus1/manifest.csv:2: path: 'manifest.csv' is reserved"),
+        ("path in gold", "error: corpus1/manifest.csv:2: path: 'gold/a.txt' is reserved"),
+        ("folder", "error: corpus1/manifest.csv:2: path: corpus1/texts/a.txt is a folder, not a text file"),
+        ("NUL in manifest", "error: corpus1/manifest.csv:2: outlet: the value contains a NUL byte"),
+        ("NUL in text", "error: corpus1/texts/a.txt:1: the text contains a NUL byte"),
+        ("huge field", "error: corpus1/manifest.csv:2: title: the value is 200,000 characters long (limit 65,536)"),
+        ("unbalanced quote", "error: corpus1/manifest.csv:2: outlet: the value spans several lines: a quotation mark"),
+        ("unknown label", "warning: corpus1/texts/a.txt:3: 'SUBHEAD:' looks like a label but is not one"),
+        ("lower-case label", "warning: corpus1/texts/a.txt:1: 'Headline:' looks like a label but is not one"),
+    ],
+)
+def test_validation_gaps_are_closed(make_corpus, case: str, expected: str) -> None:
+    """Cases that once passed silently or crashed validate: each is now one line with a fix, none a traceback."""
+    row = manifest_row("a")
+    texts: dict[str, str | bytes] = {"a": "Body text."}
+    if case == "javascript url":
+        row.update(url="javascript:alert(1)")
+    elif case == "file url":
+        row.update(url="file:///etc/passwd")
+    elif case == "unknown language":
+        row.update(language="xx")
+    elif case == "path is the manifest":
+        row.update(path="manifest.csv")
+    elif case == "path in gold":
+        row.update(path="gold/a.txt")
+    elif case == "NUL in manifest":
+        row.update(outlet="Daily\0Post")
+    elif case == "NUL in text":
+        texts = {"a": "Body\0text."}
+    elif case == "huge field":
+        row.update(title="x" * 200_000)
+    elif case == "unknown label":
+        texts = {"a": "HEADLINE: Cameras\n\nSUBHEAD: More cameras\n\nBody text."}
+    elif case == "lower-case label":
+        texts = {"a": "Headline: Cameras\n\nBody text."}
+    root = make_corpus({} if case == "folder" else texts, rows=[row])
+    if case == "folder":
+        (root / "texts" / "a.txt").mkdir(parents=True)
+    if case == "unbalanced quote":
+        lines = (root / "manifest.csv").read_text(encoding="utf-8").splitlines()
+        lines[1] = lines[1].replace("Test Daily", '"Test Daily', 1)
+        (root / "manifest.csv").write_text("\n".join(lines + ["x,y"]) + "\n", encoding="utf-8")
+    found = messages(root)
+    assert any(m.startswith(expected) for m in found), found
+    assert all("\n" not in m and ". Fix: " in m for m in found)
+
+
+def test_large_texts_get_a_memory_warning(make_corpus, monkeypatch) -> None:
+    import watchwords.corpus as corpus_module
+
+    monkeypatch.setattr(corpus_module, "LARGE_TEXT", 5)
+    root = make_corpus({"a": "A text longer than five bytes."}, rows=[manifest_row("a")])
+    found = messages(root)
+    assert any(m.startswith("warning: corpus1/texts/a.txt: the text is 0 MB: load_corpus keeps every text") for m in found)
+    assert len(ww.load_corpus(root)) == 1  # a warning, not an error

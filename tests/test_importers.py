@@ -153,7 +153,7 @@ def test_manifest_rows_keep_existing_rows(make_corpus, tmp_path) -> None:
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"language": "English"}, "field 'language': 'English' is not an ISO 639 language code"),
+        ({"language": "English"}, "field 'language': 'English' is not an ISO 639-1 language code"),
         ({"doc_id": "Bad Id"}, "field 'doc_id': 'Bad Id' has characters outside a-z"),
     ],
 )

@@ -25,9 +25,9 @@ import pandas as pd
 
 from ._io import sha256_bytes, write_csv_rows
 from .documents import paragraphs_of
-from .resources import read_table
+from .resources import read_table, read_words
 from .tables import returns
-from .textformat import PART_KINDS, Paragraph
+from .textformat import LABELS, PART_KINDS, Paragraph
 
 __all__ = [
     "MANIFEST_COLUMNS",
@@ -71,6 +71,20 @@ _DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _RETRIEVED_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?")
 _LANGUAGE_RE = re.compile(r"[a-z]{2,3}|unknown")
 _SHA_RE = re.compile(r"[0-9a-f]{64}")
+_URL_RE = re.compile(r"https?://[^\s]+", re.IGNORECASE)
+#: The longest manifest value accepted (characters); longer ones are nearly always rows merged by a stray quote.
+MAX_FIELD = 65_536
+#: Files of the corpus folder that are not documents and may not be a row's path.
+_RESERVED = ("manifest.csv", "DATASHEET.md", ".manifest.lock")
+
+
+def _check_path(value: str) -> str | None:
+    parts = Path(value).parts
+    if not parts:
+        return None
+    if value in _RESERVED or parts[0] in ("gold", "raw") or any(p.startswith(".") and p not in (".", "..") for p in parts):
+        return f"{value!r} is reserved (the manifest, the datasheet, gold annotations, raw copies or hidden files)"
+    return None
 _EXTRA = "\0extra"  # key under which read_manifest notes surplus values in a row
 
 #: What the shipped manifest's cluster letters stand for (corpus/DATASHEET.md); a corpus of one's own may use others.
@@ -169,6 +183,7 @@ def read_manifest(path: str | Path) -> tuple[list[str], list[tuple[int, dict[str
     except UnicodeDecodeError as exc:
         raise CorpusError([Problem(str(path), None, f"byte {exc.start}", "the manifest is not valid UTF-8",
                                    "save the manifest as UTF-8 (in a spreadsheet: CSV UTF-8)")]) from None
+    csv.field_size_limit(2**31 - 1)  # long fields are reported by check_row, never a crash of the csv module
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
@@ -177,10 +192,11 @@ def read_manifest(path: str | Path) -> tuple[list[str], list[tuple[int, dict[str
                                    "add the header line " + ",".join(MANIFEST_COLUMNS))]) from None
     header = [h.strip() for h in header]
     rows = []
+    last = reader.line_num
     for values in reader:
+        line, last = last + 1, reader.line_num  # the line a record starts on (a quoted value may span lines)
         if not any(v.strip() for v in values):
             continue
-        line = reader.line_num
         row = {h: (values[i].strip() if i < len(values) else "") for i, h in enumerate(header)}
         if len(values) > len(header):
             row[_EXTRA] = str(len(values) - len(header))
@@ -257,11 +273,41 @@ def _text_problems(file: Path, shown: str, data: bytes) -> tuple[str | None, lis
     except UnicodeDecodeError as exc:
         return None, [], [Problem(shown, None, f"byte {exc.start}", f"the text is not valid UTF-8 ({exc.reason})",
                                   "save the file as UTF-8 in your editor")]
+    if "\0" in text:
+        at = text.index("\0")
+        return None, [], [Problem(shown, text.count("\n", 0, at) + 1, "", "the text contains a NUL byte (a binary "
+                                  "file, or a file saved as UTF-16)", "save the report as plain UTF-8 text")]
     paragraphs = list(paragraphs_of(text))  # the parse every analysis of this text will reuse
     if not paragraphs:
         return text, [], [Problem(shown, None, "", "the text is empty", "write the report's text into the file, "
                                   "or set the manifest row's status to 'to fetch'")]
-    return text, paragraphs, []
+    warnings = []
+    if len(data) > LARGE_TEXT:
+        warnings.append(Problem(shown, None, "", f"the text is {len(data) / 1e6:.0f} MB: load_corpus keeps every text "
+                                "in memory (several times its size)", "count such corpora with watchwords.count_terms, "
+                                "which streams, or split the file into reports", "warning"))
+    for number, label in _unknown_labels(text):
+        warnings.append(Problem(shown, number, "", f"{label!r} looks like a label but is not one, so the line is read "
+                                "as body text", f"use one of {', '.join(sorted(LABELS))} in capitals, or reword the "
+                                "line", "warning"))
+    return text, paragraphs, warnings
+
+
+#: Texts larger than this (bytes) get a warning about memory.
+LARGE_TEXT = 50_000_000
+_LABEL_LIKE = re.compile(r"^([A-Za-z][A-Za-z ]{1,20}):", re.MULTILINE)
+
+
+def _unknown_labels(text: str) -> list[tuple[int, str]]:
+    """(line, label) of lines that start like a label of the text format but are not one (SUBHEAD:, Headline:)."""
+    found = []
+    for match in _LABEL_LIKE.finditer(text):
+        word = match.group(1)
+        known = word in LABELS
+        looks_like = word.isupper() or word.upper() in LABELS
+        if looks_like and not known:
+            found.append((text.count("\n", 0, match.start()) + 1, word + ":"))
+    return found[:5]
 
 
 def check_row(row: dict[str, str], *, file: str, line: int | None, columns: list[str] | None = None) -> list[Problem]:
@@ -280,6 +326,19 @@ def check_row(row: dict[str, str], *, file: str, line: int | None, columns: list
     """
     problems: list[Problem] = []
     header = list(MANIFEST_COLUMNS) if columns is None else columns
+    for column, value in row.items():
+        if column == _EXTRA:
+            continue
+        if "\0" in value:
+            problems.append(Problem(file, line, column, "the value contains a NUL byte",
+                                    "remove the control character (save the manifest as plain UTF-8 CSV)"))
+        if len(value) > MAX_FIELD:
+            problems.append(Problem(file, line, column, f"the value is {len(value):,} characters long (limit "
+                                    f"{MAX_FIELD:,}); an unbalanced quotation mark may have merged rows",
+                                    "close the quotation mark, or shorten the value"))
+        elif "\n" in value and column not in ("notes", "title") and not column.startswith("x_"):
+            problems.append(Problem(file, line, column, "the value spans several lines: a quotation mark opened here "
+                                    "is not closed before the next row", "close the quotation mark on this line"))
     if _EXTRA in row:
         problems.append(Problem(file, line, "", f"the row has {row[_EXTRA]} more value(s) than the header",
                                 "quote values that contain commas, or remove the extra values"))
@@ -303,14 +362,18 @@ def check_row(row: dict[str, str], *, file: str, line: int | None, columns: list
 def _field_checks() -> list[tuple[str, Callable[[str], str | None], str]]:
     """(field, check returning a message for a bad non-empty value or None, how to fix it)."""
     vocabulary = frozenset(outlet_types()["outlet_type"])
+    languages = read_words("iso639_1")
     return [
         ("date", check_date, "write YYYY, YYYY-MM, YYYY-MM-DD or 'unknown'; keep partial dates partial"),
         ("retrieved", lambda v: None if _RETRIEVED_RE.fullmatch(v) else f"{v!r} is not an ISO 8601 date or time",
          "write YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+00:00, or leave it empty"),
         ("outlet_type", lambda v: None if v in vocabulary else f"unknown outlet_type {v!r}",
          f"use one of: {', '.join(sorted(vocabulary))} (see watchwords/data/outlet_types.csv)"),
-        ("language", lambda v: None if _LANGUAGE_RE.fullmatch(v) else f"{v!r} is not an ISO 639 language code",
-         "write a two- or three-letter lower-case code such as 'en' or 'ru', or 'unknown'"),
+        ("language", lambda v: None if v == "unknown" or v in languages else f"{v!r} is not an ISO 639-1 language code",
+         "write the two-letter lower-case code such as 'en', 'ru' or 'uk' (ISO 639-1), or 'unknown'"),
+        ("url", lambda v: None if v == "unknown" or _URL_RE.fullmatch(v) else f"{v[:80]!r} is not an http(s) URL",
+         "write the report's address starting with http:// or https://, or leave it empty"),
+        ("path", _check_path, "give a path inside the corpus folder such as texts/<doc_id>.txt or fetched/<doc_id>.txt"),
         ("status", lambda v: None if v in STATUSES else f"unknown status {v!r}", f"use one of: {', '.join(STATUSES)}"),
         ("sha256", lambda v: None if _SHA_RE.fullmatch(v) else "not a 64-character lower-case hex SHA-256",
          "leave it empty or record it with 'python -m watchwords rehash DOC_ID'"),
@@ -344,6 +407,7 @@ def _validate(root: Path) -> tuple[list[Problem], dict[str, tuple[str, list[Para
                                     f"or correct its spelling; known columns: {', '.join(MANIFEST_COLUMNS + OPTIONAL_COLUMNS)}"))
     first_line: dict[str, int] = {}
     listed: set[Path] = set()
+    path_line: dict[Path, int] = {}
     resolved_root = root.resolve()
     for line, row in rows:
         doc_id = row.get("doc_id", "")
@@ -364,8 +428,17 @@ def _validate(root: Path) -> tuple[list[Problem], dict[str, tuple[str, list[Para
             problems.append(Problem(mshown, line, "path", f"{rel!r} points outside the corpus folder (refused)",
                                     "give a path relative to corpus/, such as texts/<doc_id>.txt"))
             continue
-        listed.add(file)
         shown = _display(root / candidate, root)
+        if file in listed:
+            problems.append(Problem(mshown, line, "path", f"{rel!r} is also the path of another row (line "
+                                    f"{path_line[file]})", "give each document its own text file"))
+            continue
+        listed.add(file)
+        path_line[file] = line
+        if file.is_dir():
+            problems.append(Problem(mshown, line, "path", f"{shown} is a folder, not a text file",
+                                    "point the path at the report's .txt file inside that folder"))
+            continue
         if not file.is_file():
             if status in ("present",):
                 problems.append(Problem(mshown, line, "path", f"the text file {shown} does not exist",
@@ -383,7 +456,7 @@ def _validate(root: Path) -> tuple[list[Problem], dict[str, tuple[str, list[Para
         data = file.read_bytes()
         text, paragraphs, text_problems = _text_problems(file, shown, data)
         problems.extend(text_problems)
-        if text is not None and not text_problems and doc_id:
+        if text is not None and not any(p.severity == "error" for p in text_problems) and doc_id:
             texts[doc_id] = (text, paragraphs)
         if sha and _SHA_RE.fullmatch(sha) and sha256_bytes(data) != sha:
             problems.append(Problem(mshown, line, "sha256", f"{shown} has changed since its sha256 was recorded",
