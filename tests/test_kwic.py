@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import watchwords as ww
@@ -66,3 +68,31 @@ def test_kwic_html_escapes_and_highlights() -> None:
     html = ww.kwic_html(ww.kwic('A "<b>" cameras & more', "cameras"))
     assert "<mark><b>cameras</b></mark>" in html and "&amp; more" in html and "&lt;b&gt;" in html
     assert html._repr_html_() == str(html)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "word", "expected"),
+    [
+        ("camera*", "cameras", True), ("cam*ra*", "camera", True), ("*ras", "cameras", True),
+        ("c*a*s", "cameras", True), ("c*z*s", "cameras", False), ("camera", "cameras", False),
+        ("a*a", "a", False),  # the two pieces may not overlap
+        ("a*a*a*a*a*a*a*a*a*b", "a" * 139, False),
+    ],
+)
+def test_wildcards_match_without_backtracking(pattern, word, expected) -> None:
+    from watchwords.kwic import _Wildcard
+
+    assert _Wildcard(pattern, True).fullmatch(word) is expected
+    if len(word) < 20:  # the same meaning as the backtracking regular expression, where that is quick
+        assert (re.fullmatch(re.escape(pattern).replace(r"\*", ".*"), word) is not None) is expected
+
+
+def test_catastrophic_patterns_end_quickly() -> None:
+    """a*a*a*... was compiled to a.*a.*a.* and ran for minutes on 139 characters; a user regex now has a time limit."""
+    import time
+
+    started = time.monotonic()
+    assert ww.kwic("a" * 139 + " cameras", "a*a*a*a*a*a*a*a*a*b").empty
+    with pytest.raises(ValueError, match=r"pattern '\(a\|aa\)\+b' took more than 0.5 s on the word 'aaaa"):
+        ww.kwic("a" * 3000, "(a|aa)+b", regex=True)
+    assert time.monotonic() - started < 5

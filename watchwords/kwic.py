@@ -11,7 +11,6 @@ context never runs into the byline).
 from __future__ import annotations
 
 import html
-import re
 from typing import Any
 
 import pandas as pd
@@ -31,21 +30,63 @@ class Html(str):
         return str(self)
 
 
-def _compile(pattern: str, *, regex: bool, ignore_case: bool) -> list[re.Pattern[str]]:
-    flags = re.IGNORECASE if ignore_case else 0
-    if regex:
+#: Seconds a user's regular expression may spend on one word before kwic gives up with an error.
+REGEX_TIMEOUT = 0.5
+
+
+class _Wildcard:
+    """A word with ``*`` wildcards, matched without backtracking: the literal pieces between the stars are found
+    in order with ``str.find`` (greedy leftmost is exact for ``*``-only patterns), so "a*a*a*a*b" on a long word
+    takes linear time, where the equivalent regular expression ``a.*a.*a.*b`` backtracks for minutes."""
+
+    def __init__(self, word: str, ignore_case: bool):
+        self.ignore_case = ignore_case
+        self.pieces = (word.casefold() if ignore_case else word).split("*")
+
+    def fullmatch(self, word: str) -> bool:
+        text = word.casefold() if self.ignore_case else word
+        pieces = self.pieces
+        if len(pieces) == 1:
+            return text == pieces[0]
+        first, last = pieces[0], pieces[-1]
+        if not text.startswith(first) or len(text) < len(first) + len(last) or not text.endswith(last):
+            return False
+        position, stop = len(first), len(text) - len(last)
+        for piece in pieces[1:-1]:
+            found = text.find(piece, position, stop)
+            if found < 0:
+                return False
+            position = found + len(piece)
+        return True
+
+
+class _TimedRegex:
+    """A user's regular expression, run with the ``regex`` module's timeout on each word."""
+
+    def __init__(self, pattern: str, ignore_case: bool):
+        import regex as regex_module
+
+        self.pattern = pattern
         try:
-            return [re.compile(pattern, flags)]
-        except re.error as exc:
+            self.compiled = regex_module.compile(pattern, regex_module.IGNORECASE if ignore_case else 0)
+        except regex_module.error as exc:
             raise ValueError(f"pattern {pattern!r} is not a valid regular expression: {exc}") from None
+
+    def fullmatch(self, word: str) -> bool:
+        try:
+            return self.compiled.fullmatch(word, timeout=REGEX_TIMEOUT) is not None
+        except TimeoutError:
+            raise ValueError(f"pattern {self.pattern!r} took more than {REGEX_TIMEOUT} s on the word {word[:40]!r}: "
+                             "simplify it (nested quantifiers such as (a+)+ or a*a*a* backtrack)") from None
+
+
+def _compile(pattern: str, *, regex: bool, ignore_case: bool) -> list[_Wildcard | _TimedRegex]:
+    if regex:
+        return [_TimedRegex(pattern, ignore_case)]
     words = [w for w in word_tokenizer().tokenize(pattern.replace("*", "STARPLACEHOLDER"))]
     if not words:
         raise ValueError("pattern is empty: give a word, a phrase or (regex=True) a regular expression")
-    compiled = []
-    for word in words:
-        body = re.escape(word.replace("’", "'")).replace("STARPLACEHOLDER", ".*")
-        compiled.append(re.compile(body, flags))
-    return compiled
+    return [_Wildcard(word.replace("’", "'").replace("STARPLACEHOLDER", "*"), ignore_case) for word in words]
 
 
 @returns("kwic")
