@@ -6,6 +6,7 @@ Fixtures:
         annotations), so that fetching or adding reports to corpus/ never changes what the tests see.
     make_corpus: factory writing a small corpus (manifest + texts) into a temporary folder.
     http_server: a local HTTP server on 127.0.0.1 serving the routes a test gives it.
+    fault_server: a raw-socket server on 127.0.0.1 that sends malformed, cut-off or slow responses.
 """
 
 from __future__ import annotations
@@ -170,6 +171,78 @@ def http_server() -> Iterator[Callable[[dict[str, Route]], LocalServer]]:
     for server in servers:
         server.shutdown()
         server.server_close()
+
+
+#: A fault: what a raw-socket server on 127.0.0.1 sends for one path: a list of (bytes, seconds to wait after them);
+#: the connection is then closed (abruptly with reset=True).
+@dataclass
+class Fault:
+    chunks: list[tuple[bytes, float]]
+    reset: bool = False
+
+
+@pytest.fixture
+def fault_server() -> Iterator[Callable[[dict[str, Fault]], str]]:
+    """A loopback server that answers each path with raw bytes, for protocol faults an HTTP library would never
+    send. Bounded: each connection is served once, the accept loop stops when the test ends."""
+    import socket
+
+    sockets: list[socket.socket] = []
+    stop = threading.Event()
+
+    def start(faults: dict[str, Fault]) -> str:
+        listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(16)
+        listener.settimeout(0.2)
+        sockets.append(listener)
+
+        def serve(connection: socket.socket) -> None:
+            try:
+                connection.settimeout(5)
+                request = b""
+                while b"\r\n\r\n" not in request and len(request) < 65536:
+                    data = connection.recv(4096)
+                    if not data:
+                        return
+                    request += data
+                path = request.split(b" ")[1].decode("latin-1") if request.count(b" ") >= 2 else "/"
+                fault = faults.get(path) or faults.get(path.split("?")[0])
+                if fault is None:
+                    connection.sendall(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                    return
+                for chunk, wait in fault.chunks:
+                    if stop.is_set():
+                        return
+                    connection.sendall(chunk)
+                    if wait:
+                        time.sleep(wait)
+                if fault.reset:
+                    import struct
+
+                    connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            except OSError:
+                pass
+            finally:
+                connection.close()
+
+        def accept_loop() -> None:
+            deadline = time.monotonic() + 120  # never outlives a test run
+            while not stop.is_set() and time.monotonic() < deadline:
+                try:
+                    connection, _ = listener.accept()
+                except (socket.timeout, OSError):
+                    continue
+                threading.Thread(target=serve, args=(connection,), daemon=True).start()
+
+        threading.Thread(target=accept_loop, daemon=True).start()
+        return f"http://127.0.0.1:{listener.getsockname()[1]}"
+
+    yield start
+    stop.set()
+    for listener in sockets:
+        listener.close()
 
 
 #: A tiny PolNeAR-style article and brat annotation written for the evaluator's tests.

@@ -28,7 +28,7 @@ DE_PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; cha
 <p>Die Behörde beantwortete keine Fragen dazu, wie lange die Aufnahmen gespeichert würden und wer sie sehen dürfe.</p>
 </article></body></html>"""
 
-FAST = FetchConfig(timeout=0.5, retries=2, backoff=0.01, max_bytes=20_000, delay=0.0, allow_private=True)
+FAST = FetchConfig(timeout=0.5, retries=2, backoff=0.01, max_bytes=20_000, delay=0.0, allowed_hosts=("127.0.0.1",))
 
 
 @pytest.fixture

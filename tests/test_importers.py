@@ -133,7 +133,7 @@ def test_media_cloud_export_becomes_rows_to_fetch(make_corpus, tmp_path, header:
 def test_add_url_fetches_now(make_corpus, http_server) -> None:
     server = http_server({"/story": Route(body=news_page().encode())})
     root = make_corpus({"a": "One."})
-    config = FetchConfig(timeout=1, retries=0, delay=0, use_archive=False, allow_private=True)
+    config = FetchConfig(timeout=1, retries=0, delay=0, use_archive=False, allowed_hosts=("127.0.0.1",))
     added = add_reports(server.base + "/story", corpus=root, outlet="Test Daily", date="2024-05-02", config=config, now=WHEN)
     row = manifest(root)[-1]
     assert (row["status"], row["retrieved"], row["path"]) == ("fetched", "2026-11-29T12:00:00+00:00", added.path[0])

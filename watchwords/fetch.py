@@ -67,7 +67,8 @@ class FetchConfig:
         min_words: an extraction with fewer words of article text is refused (navigation-only pages).
         deadline: seconds one URL may take in all, retries and slow servers included.
         allow_private: fetch from private, loopback and link-local addresses (off: such destinations, also
-            reached by a redirect, are refused; tests on 127.0.0.1 turn it on).
+            reached by a redirect, are refused).
+        allowed_hosts: host names or addresses exempt from that check (the tests' server on 127.0.0.1).
     """
 
     timeout: float = 20.0
@@ -82,12 +83,14 @@ class FetchConfig:
     min_words: int = 40
     deadline: float = 120.0
     allow_private: bool = False
+    allowed_hosts: tuple[str, ...] = ()
 
 
 class FetchError(Exception):
     """A page could not be fetched; ``reason`` is a short human-readable explanation."""
 
     def __init__(self, reason: str, *, retryable: bool = False, status: int | None = None):
+        reason = " ".join(str(reason).split())  # one line, whatever the server sent
         super().__init__(reason)
         self.reason = reason
         self.retryable = retryable
@@ -143,7 +146,7 @@ def _check_destination(url: str, config: FetchConfig) -> None:
         raise FetchError(f"malformed URL {url!r} ({exc})") from None
     if not host:
         raise FetchError(f"malformed URL {url!r} (no host)")
-    if config.allow_private:
+    if config.allow_private or host in config.allowed_hosts:
         return
     try:
         addresses = {info[4][0] for info in socket.getaddrinfo(host, port or 80, proto=socket.IPPROTO_TCP)}
@@ -200,6 +203,14 @@ def _decode(body: bytes, charset: str | None) -> tuple[str, str]:
         return str(best), best.encoding
 
 
+def _inner(error: BaseException | None) -> str:
+    """The innermost cause of an urllib3 error, in a few words ("BadStatusLine: 'HELLO'")."""
+    seen = error
+    while seen is not None and getattr(seen, "args", None) and isinstance(seen.args[-1], BaseException):
+        seen = seen.args[-1]
+    return f"{type(seen).__name__}: {seen}"[:200] if seen is not None else "unknown error"
+
+
 @lru_cache(maxsize=8)
 def _pool(user_agent: str) -> Any:
     import urllib3
@@ -216,8 +227,8 @@ def _get(url: str, config: FetchConfig, clock: _Clock, *, html: bool = True,
     import http.client
 
     import urllib3
+    from urllib3.exceptions import DecodeError, MaxRetryError, NewConnectionError, ProtocolError, ReadTimeoutError
     from urllib3.exceptions import HTTPError as Urllib3Error
-    from urllib3.exceptions import MaxRetryError, ProtocolError, ReadTimeoutError
     from urllib3.exceptions import TimeoutError as Urllib3Timeout
 
     deadline = deadline if deadline is not None else time.monotonic() + config.deadline
@@ -238,9 +249,13 @@ def _get(url: str, config: FetchConfig, clock: _Clock, *, html: bool = True,
                                                         timeout=timeout, preload_content=False)
         except MaxRetryError as exc:
             reason = exc.reason
+            if isinstance(reason, NewConnectionError):  # a subclass of the connect timeout, but a refusal
+                raise FetchError(f"connection failed ({_inner(reason)})", retryable=True) from None
             if isinstance(reason, (ReadTimeoutError, Urllib3Timeout, socket.timeout, TimeoutError)):
                 raise FetchError(f"timed out after {config.timeout:g} s", retryable=True) from None
-            raise FetchError(f"connection failed ({reason})", retryable=True) from None
+            if isinstance(reason, ProtocolError):
+                raise FetchError(f"the server broke the HTTP protocol ({_inner(reason)})", retryable=True) from None
+            raise FetchError(f"connection failed ({_inner(reason)})", retryable=True) from None
         except (ReadTimeoutError, Urllib3Timeout):
             raise FetchError(f"timed out after {config.timeout:g} s", retryable=True) from None
         except (ProtocolError, http.client.HTTPException) as exc:
@@ -252,8 +267,8 @@ def _get(url: str, config: FetchConfig, clock: _Clock, *, html: bool = True,
                 location = response.headers.get("Location")
                 if not location:
                     raise FetchError(f"HTTP {response.status} without a Location header", status=response.status)
-                current = urllib.parse.urljoin(current, location)
                 try:
+                    current = urllib.parse.urljoin(current, location)
                     scheme = urllib.parse.urlsplit(current).scheme.lower()
                 except ValueError:
                     raise FetchError(f"redirect to a malformed URL {location!r}") from None
@@ -272,7 +287,10 @@ def _get(url: str, config: FetchConfig, clock: _Clock, *, html: bool = True,
             if length and length.strip().isdigit() and int(length) > config.max_bytes:
                 raise FetchError(f"page larger than the size cap ({int(length):,} > {config.max_bytes:,} bytes)")
             chunks, size = [], 0
-            for chunk in response.stream(65536, decode_content=True):
+            while True:  # read1 returns what has arrived, so a server that drips bytes meets the deadline
+                chunk = response.read1(65536, decode_content=True)
+                if not chunk:
+                    break
                 chunks.append(chunk)
                 size += len(chunk)
                 if size > config.max_bytes:
@@ -280,12 +298,14 @@ def _get(url: str, config: FetchConfig, clock: _Clock, *, html: bool = True,
                 if time.monotonic() > deadline:
                     raise FetchError(f"gave up after the deadline of {config.deadline:g} s (the server sends too "
                                      "slowly)")
+            if not size:
+                raise FetchError("the server sent an empty page")
             return current, b"".join(chunks), headers
         except FetchError:
             raise
         except (ReadTimeoutError, Urllib3Timeout, socket.timeout, TimeoutError):
             raise FetchError(f"timed out after {config.timeout:g} s", retryable=True) from None
-        except (ProtocolError, http.client.HTTPException) as exc:
+        except (ProtocolError, DecodeError, http.client.HTTPException) as exc:
             raise FetchError(f"the page arrived incomplete or malformed ({exc})", retryable=True) from None
         except (Urllib3Error, OSError, ValueError) as exc:
             raise FetchError(f"reading the page failed ({type(exc).__name__}: {exc})") from None
