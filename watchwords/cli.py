@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -152,31 +152,35 @@ def _plain(result: dict[str, Any]) -> dict[str, Any]:
     return stripped
 
 
+def _parse(value: str, convert: Callable[[str], float], what: str) -> float:
+    try:
+        number = convert(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not {what}") from None
+    if number != number or number in (float("inf"), float("-inf")):
+        raise argparse.ArgumentTypeError(f"{value!r} is not {what}")
+    return number
+
+
 def _count(value: str) -> int:
     """argparse type: a whole number of 0 or more."""
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    number = int(_parse(value, int, "a whole number"))
     if number < 0:
         raise argparse.ArgumentTypeError(f"{value} is negative; give 0 or more")
     return number
 
 
-def _seconds(value: str) -> float:
-    """argparse type: a positive number of seconds."""
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
-    if not number > 0 or number != number or number == float("inf"):
+def _seconds(value: str, *, zero: bool = False) -> float:
+    """argparse type: a positive number of seconds (0 too with ``zero``)."""
+    number = _parse(value, float, "a number of seconds")
+    if number < 0 or (number == 0 and not zero):
         raise argparse.ArgumentTypeError(f"{value} seconds: give a positive number")
     return number
 
 
 def _count_seconds(value: str) -> float:
     """argparse type: 0 or more seconds."""
-    return 0.0 if value.strip() in ("0", "0.0") else _seconds(value)
+    return _seconds(value, zero=True)
 
 
 def _network_options(command: argparse.ArgumentParser) -> None:

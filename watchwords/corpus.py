@@ -69,7 +69,6 @@ _NOT_DOCUMENTS = ("raw",)
 _DOC_ID_RE = re.compile(r"[a-z0-9_-]+")
 _DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _RETRIEVED_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?")
-_LANGUAGE_RE = re.compile(r"[a-z]{2,3}|unknown")
 _SHA_RE = re.compile(r"[0-9a-f]{64}")
 _URL_RE = re.compile(r"https?://[^\s]+", re.IGNORECASE)
 #: The longest manifest value accepted (characters); longer ones are nearly always rows merged by a stray quote.

@@ -314,15 +314,9 @@ def _get(url: str, config: FetchConfig, clock: _Clock, *, html: bool = True,
     raise FetchError(f"too many redirects or a redirect loop (more than {config.max_redirects})")
 
 
-def _with_retries(url: str, config: FetchConfig, clock: _Clock, *, html: bool = True,
-                  deadline: float | None = None) -> tuple[str, bytes, Any]:
-    """The GET; urllib3's Retry already retried connection errors, timeouts, 429 and 5xx before the body."""
-    return _get(url, config, clock, html=html, deadline=deadline)
-
-
 def _archive_url(url: str, config: FetchConfig, clock: _Clock) -> str | None:
     query = config.archive_api + "?" + urllib.parse.urlencode({"url": url})
-    _, body, _ = _with_retries(query, config, clock, html=False)
+    _, body, _ = _get(query, config, clock, html=False)
     try:
         data = json.loads(body.decode("utf-8"))
         closest = data["archived_snapshots"]["closest"]
@@ -341,7 +335,7 @@ def fetch_url(url: str, *, config: FetchConfig = FetchConfig(), clock: _Clock | 
     """
     clock = clock or _Clock(config.delay)
     try:
-        final, body, headers = _with_retries(url, config, clock)
+        final, body, headers = _get(url, config, clock)
         html, charset = _decode(body, _charset(headers, body))
         return Page(final, html, "live", charset)
     except FetchError as live:
@@ -354,7 +348,7 @@ def fetch_url(url: str, *, config: FetchConfig = FetchConfig(), clock: _Clock | 
         if snapshot is None:
             raise FetchError(f"{live.reason}; no archived copy") from None
         try:
-            final, body, headers = _with_retries(snapshot, config, clock)
+            final, body, headers = _get(snapshot, config, clock)
         except FetchError as archive:
             raise FetchError(f"{live.reason}; archived copy failed: {archive.reason}") from None
         html, charset = _decode(body, _charset(headers, body))

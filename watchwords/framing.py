@@ -226,8 +226,7 @@ def frames(corpus: pd.DataFrame | str, *, voice_spans: pd.DataFrame | None = Non
                              "voice": sent["voice"].iloc[i],
                              "part": sent["part"].iloc[i]})
 
-    documents = corpus
-    texts = dict(zip(documents["doc_id"], documents["text"]))
+    texts = dict(zip(corpus["doc_id"], corpus["text"]))
     frame_table = pd.DataFrame(rows, columns=["doc_id", "para_id", "sent_id", "frame", "indicator", "start", "end",
                                               "weight", "negated", "voice", "part"])
     frame_table = frame_table.astype({"para_id": "int64", "sent_id": "int64", "start": "int64", "end": "int64",
@@ -883,6 +882,21 @@ def _coding_sheet(sheet: str | Path | pd.DataFrame, name: str) -> pd.DataFrame:
     return table.set_index(table["item_id"].astype(str))
 
 
+def _two_sheets(sheet_a: str | Path | pd.DataFrame,
+                sheet_b: str | Path | pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.Index, list[str]]:
+    """Both coders' sheets indexed by item_id, the items they share and the frames, checked (0/1 codes)."""
+    a, b = _coding_sheet(sheet_a, "sheet_a"), _coding_sheet(sheet_b, "sheet_b")
+    items = a.index.intersection(b.index)
+    if items.empty:
+        raise ValueError("the two sheets share no item_id; code the same sample")
+    frames_all = sorted(frame_dictionary()["frame"].unique())
+    for frame in frames_all:
+        for sheet, name in ((a, "sheet_a"), (b, "sheet_b")):
+            if frame not in sheet.columns or not sheet.loc[items, frame].isin(["0", "1"]).all():
+                raise ValueError(f"{name}: column {frame!r} is missing or holds values other than 0 and 1")
+    return a, b, items, frames_all
+
+
 @returns("coder_agreement")
 def coder_agreement(sheet_a: str | Path | pd.DataFrame, sheet_b: str | Path | pd.DataFrame) -> pd.DataFrame:
     """Agreement between two human coders' sheets (the blind sheets of :func:`sample_for_coding`, coded 0/1).
@@ -899,15 +913,9 @@ def coder_agreement(sheet_a: str | Path | pd.DataFrame, sheet_b: str | Path | pd
     """
     from nltk.metrics.agreement import AnnotationTask
 
-    a, b = _coding_sheet(sheet_a, "sheet_a"), _coding_sheet(sheet_b, "sheet_b")
-    items = a.index.intersection(b.index)
-    if items.empty:
-        raise ValueError("the two sheets share no item_id; code the same sample")
+    a, b, items, frames_all = _two_sheets(sheet_a, sheet_b)
     rows = []
-    for frame in sorted(frame_dictionary()["frame"].unique()):
-        for sheet, name in ((a, "sheet_a"), (b, "sheet_b")):
-            if frame not in sheet.columns or not sheet.loc[items, frame].isin(["0", "1"]).all():
-                raise ValueError(f"{name}: column {frame!r} is missing or holds values other than 0 and 1")
+    for frame in frames_all:
         codes_a, codes_b = a.loc[items, frame].astype(int), b.loc[items, frame].astype(int)
         data = [("a", i, int(v)) for i, v in codes_a.items()] + [("b", i, int(v)) for i, v in codes_b.items()]
         alpha = float("nan") if len({v for _, _, v in data}) < 2 else AnnotationTask(data=data).alpha()
@@ -923,10 +931,8 @@ def coder_agreement(sheet_a: str | Path | pd.DataFrame, sheet_b: str | Path | pd
 def coder_disagreements(sheet_a: str | Path | pd.DataFrame, sheet_b: str | Path | pd.DataFrame) -> pd.DataFrame:
     """The items two coders coded differently: item_id, frame, coder_a, coder_b, text (for discussing and
     sharpening the codebook's decision rules)."""
-    a, b = _coding_sheet(sheet_a, "sheet_a"), _coding_sheet(sheet_b, "sheet_b")
-    coder_agreement(a.reset_index(drop=True), b.reset_index(drop=True))  # the same checks
-    items = a.index.intersection(b.index)
+    a, b, items, frames_all = _two_sheets(sheet_a, sheet_b)
     rows = [{"item_id": i, "frame": f, "coder_a": int(a.loc[i, f]), "coder_b": int(b.loc[i, f]),
              "text": a.loc[i, "text"] if "text" in a.columns else ""}
-            for f in sorted(frame_dictionary()["frame"].unique()) for i in items if a.loc[i, f] != b.loc[i, f]]
+            for f in frames_all for i in items if a.loc[i, f] != b.loc[i, f]]
     return pd.DataFrame(rows, columns=["item_id", "frame", "coder_a", "coder_b", "text"])

@@ -73,9 +73,6 @@ class Indicator:
     words: tuple[frozenset[str] | str, ...]  # forms, or a prefix string for a wildcard word
     gap_before: tuple[bool, ...]
 
-    def first_keys(self) -> frozenset[str] | str:
-        return self.words[0]
-
 
 def parse_indicator(text: str) -> Indicator:
     """Parse an indicator written in the syntax of the module docstring.

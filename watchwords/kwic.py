@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from .tables import returns
+from .tables import as_corpus, returns
 from .text import tokens, word_tokenizer
 
 __all__ = ["kwic", "kwic_html", "Html"]
@@ -125,8 +125,6 @@ def kwic(
     if sort not in (None, "L1", "R1"):
         raise ValueError(f"sort={sort!r}: use None, 'L1' or 'R1'")
     matchers = _compile(pattern, regex=regex, ignore_case=ignore_case)
-    from .tables import as_corpus
-
     corpus = as_corpus(corpus, verb="kwic")
     texts = dict(zip(corpus["doc_id"], corpus["text"]))
     table = tokens(corpus, **{**token_options, "parts": parts, "drop_punct": True})
