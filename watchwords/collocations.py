@@ -44,12 +44,14 @@ import math
 from collections import Counter
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from nltk.metrics import BigramAssocMeasures
 
 from .keyness import g2_4term
 from .tables import as_corpus, returns
-from .text import tokens, word_tokenizer
+from .store import vocabulary
+from .text import folded, select_tokens, word_tokenizer
 
 __all__ = ["collocates"]
 
@@ -98,34 +100,43 @@ def collocates(
     if not node_words:
         raise ValueError("node is empty: give a word or a phrase")
     options = {**token_options, "drop_punct": True}
-    table = tokens(as_corpus(corpus, verb="collocates", accept=("sentences",)), **options)
-    norms = table["token"].str.replace("’", "'", regex=False).str.lower()
-    n_tokens = len(table)
-    frequency = Counter(norms)
+    view = select_tokens(as_corpus(corpus, verb="collocates", accept=("sentences",)), **options, verb="collocates")
+    form_of, forms = vocabulary().interned("folded", folded)
+    words = form_of[view.types]
+    n_tokens = len(words)
+    frequency = np.bincount(words, minlength=len(forms))
     size = len(node_words)
+    index = {form: k for k, form in enumerate(forms)}
+    wanted = [index.get(w, -1) for w in node_words]
+    sentence = view.store.sentence_keys()[view.index]
+    ok = np.ones(max(n_tokens - size + 1, 0), dtype=bool)
+    for k, word in enumerate(wanted):
+        ok &= words[k:n_tokens - size + 1 + k] == word
+    ok &= sentence[:len(ok)] == sentence[size - 1:size - 1 + len(ok)]
+    hits = np.flatnonzero(ok).tolist()
+    node_freq = len(hits)
+    breaks = np.flatnonzero(np.diff(sentence)) + 1
+    first_of = np.concatenate([[0], breaks]).astype(np.int64)
+    last_of = np.concatenate([breaks, [n_tokens]]).astype(np.int64) - 1
+    which = np.searchsorted(first_of, hits, side="right") - 1
+    side: dict[int, str] = {}  # position -> the side of the first node window that covers it
+    for i, lo_limit, hi_limit in zip(hits, first_of[which].tolist(), last_of[which].tolist()):
+        for k in range(max(lo_limit, i - window), i):
+            side.setdefault(k, "left")
+        for k in range(i + size, min(hi_limit + 1, i + size + window)):
+            side.setdefault(k, "right")
     observed: Counter[str] = Counter()
     left: Counter[str] = Counter()
     right: Counter[str] = Counter()
-    node_freq = 0
-    actual_total = 0
-    for _, group in table.assign(_norm=norms).groupby(["doc_id", "sent_id"], sort=False):
-        words = group["_norm"].tolist()
-        starts = [i for i in range(len(words) - size + 1) if tuple(words[i:i + size]) == node_words]
-        node_freq += len(starts)
-        side: dict[int, str] = {}  # position -> the side of the first node window that covers it
-        for i in starts:
-            for k in range(max(0, i - window), i):
-                side.setdefault(k, "left")
-            for k in range(i + size, min(len(words), i + size + window)):
-                side.setdefault(k, "right")
-        for k, where in side.items():
-            observed[words[k]] += 1
-            (left if where == "left" else right)[words[k]] += 1
-        actual_total += len(side)
+    for k, where in side.items():
+        word = forms[words[k]]
+        observed[word] += 1
+        (left if where == "left" else right)[word] += 1
+    actual_total = len(side)
     window_total = node_freq * 2 * window if span == "nominal" else actual_total
     rows = []
     for collocate, o11 in observed.items():
-        c1 = frequency[collocate]
+        c1 = int(frequency[index[collocate]])
         if o11 < min_freq or c1 < min_collocate_freq:
             continue
         e11 = window_total * c1 / n_tokens

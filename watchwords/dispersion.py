@@ -20,8 +20,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
-from .frequency import occurrences_and_sizes
+from .frequency import term_arrays
 from .tables import as_corpus, returns
 
 __all__ = ["dispersion", "dp"]
@@ -62,18 +63,26 @@ def dispersion(corpus: pd.DataFrame | str, terms: Iterable[str] | None = None, *
         count descending. Part sizes are the documents' token counts.
     """
     corpus = as_corpus(corpus, verb="dispersion")
-    occurrences, sizes = occurrences_and_sizes(corpus, **token_options)
-    sizes = sizes.astype(float)
-    sizes = sizes.reindex(corpus["doc_id"].astype(str), fill_value=0.0)
-    sizes = sizes[sizes > 0]
-    table = pd.crosstab(occurrences["term"], occurrences["doc_id"].astype(str)).reindex(columns=sizes.index, fill_value=0)
-    wanted = list(dict.fromkeys(t.lower() for t in terms)) if terms is not None else list(table.index)
+    found = term_arrays(corpus, **token_options)
+    sizes = found.sizes.astype(float)
+    kept = np.flatnonzero(sizes > 0)  # documents without tokens are not parts
+    column = np.full(len(sizes), -1)
+    column[kept] = np.arange(len(kept))
+    pair_doc, pair_term, counts = found.terms_per_doc()
+    matrix = sparse.csr_matrix((counts.astype(float), (pair_term, column[pair_doc])),
+                               shape=(len(found.strings), len(kept)))
+    index = {term: k for k, term in enumerate(found.strings)}
+    present = np.flatnonzero(np.diff(matrix.indptr) > 0)
+    wanted = (list(dict.fromkeys(t.lower() for t in terms)) if terms is not None
+              else sorted(found.strings[k] for k in present))
+    part_sizes = sizes[kept]
     rows = []
     for term in wanted:
-        counts = table.loc[term].to_numpy(dtype=float) if term in table.index else np.zeros(len(sizes))
-        value, normalised = dp(counts, sizes.to_numpy()) if len(sizes) else (float("nan"), float("nan"))
-        rows.append({"term": term, "count": int(counts.sum()), "doc_freq": int((counts > 0).sum()),
-                     "n_docs": int(len(sizes)), "dp": value, "dp_norm": normalised})
+        k = index.get(term)
+        row = matrix.getrow(k).toarray().ravel() if k is not None else np.zeros(len(kept))
+        value, normalised = dp(row, part_sizes) if len(kept) else (float("nan"), float("nan"))
+        rows.append({"term": term, "count": int(row.sum()), "doc_freq": int((row > 0).sum()),
+                     "n_docs": int(len(kept)), "dp": value, "dp_norm": normalised})
     frame = pd.DataFrame(rows, columns=["term", "count", "doc_freq", "n_docs", "dp", "dp_norm"])
     frame = frame.sort_values(["count", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
     frame.attrs.update(source="watchwords.dispersion", parts="documents", direction="0 = even, 1 = concentrated",

@@ -1,4 +1,5 @@
-"""Frequency lists, n-grams and TF-IDF, built on NLTK's ``FreqDist`` and ``ConditionalFreqDist``.
+"""Frequency lists, n-grams and TF-IDF, counted on the arrays of the token store (:mod:`watchwords.store`); the
+counts equal NLTK's ``FreqDist`` and ``ConditionalFreqDist`` over the token table (tests).
 
 Terms are the ``norm`` column of :func:`watchwords.tokens` (lower-cased word forms by default;
 punctuation dropped by default, as in AntConc's word list). n-grams are formed within a
@@ -11,17 +12,20 @@ import csv
 import math
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
-from nltk.probability import ConditionalFreqDist, FreqDist
-from nltk.util import ngrams as nltk_ngrams
+from nltk.probability import FreqDist
 
+from .store import vocabulary
 from .tables import as_corpus, returns
-from .text import read_word_list, tokens
+from .text import TokenView, folded, read_word_list, select_tokens
 
-__all__ = ["frequencies", "tfidf", "term_occurrences", "occurrences_and_sizes", "group_labels", "count_terms"]
+__all__ = ["frequencies", "tfidf", "term_occurrences", "occurrences_and_sizes", "term_arrays", "Terms", "group_labels",
+           "count_terms"]
 
 
 def group_labels(corpus: pd.DataFrame, by: str | None) -> dict[str, str]:
@@ -31,6 +35,71 @@ def group_labels(corpus: pd.DataFrame, by: str | None) -> dict[str, str]:
     if by not in corpus.columns:
         raise ValueError(f"by={by!r}: the corpus has no such column; choose one of {list(corpus.columns)}")
     return {str(d): str(g) for d, g in zip(corpus["doc_id"], corpus[by])}
+
+
+@dataclass
+class Terms:
+    """Every occurrence of every term as arrays (the count-based verbs read these; :func:`term_occurrences` makes
+    them a table): ``term[i]`` indexes ``strings``, ``doc[i]`` the store's documents, ``first[i]``/``last[i]``
+    the first and last token of the occurrence in ``view``; ``sizes[d]`` is document d's size in tokens before
+    stopwords were removed (the base of rates, so that a stopword list does not change them)."""
+
+    view: TokenView
+    strings: list[str]
+    term: np.ndarray
+    doc: np.ndarray
+    first: np.ndarray
+    last: np.ndarray
+    sizes: np.ndarray
+    attrs: dict[str, Any]
+
+    @property
+    def doc_ids(self) -> list[str]:
+        return self.view.store.doc_ids
+
+    def terms_per_doc(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(doc, term, count) of every document-term pair with a count, ordered by document then term id."""
+        width = max(len(self.strings), 1)
+        keys, counts = np.unique(self.doc.astype(np.int64) * width + self.term, return_counts=True)
+        return keys // width, keys % width, counts
+
+
+def term_arrays(corpus: pd.DataFrame | str, *, n: int = 1, **token_options: Any) -> Terms:
+    """The occurrences of :func:`term_occurrences` as :class:`Terms` (one pass over the token store).
+
+    Rules: tokens are selected by :func:`watchwords.select_tokens` (``drop_punct`` defaults to True); document
+    sizes are counted; then tokens whose lower-cased form (curly apostrophe as ``'``) is a stopword are removed,
+    and n-grams are formed from the tokens left, within a sentence.
+    """
+    if not 1 <= n <= 4:
+        raise ValueError(f"n={n}: n-grams of 1 to 4 words are supported")
+    token_options.setdefault("drop_punct", True)
+    stopwords = token_options.pop("stopwords", None)
+    view = select_tokens(as_corpus(corpus, verb="term_occurrences", accept=("sentences",)), **token_options)
+    docs = view.take("doc")
+    sizes = np.bincount(docs, minlength=len(view.store.doc_ids)).astype(np.int64)
+    positions = np.arange(len(view), dtype=np.int64)
+    if stopwords is not None:
+        stop = read_word_list(stopwords, default="stopwords")
+        forms, strings = vocabulary().interned("folded", folded)
+        is_stop = np.fromiter((s in stop for s in strings), dtype=bool, count=len(strings))
+        positions = positions[~is_stop[forms[view.types]]]
+    norm_ids, norms = view.norm_ids()
+    words = norm_ids[positions]
+    if n == 1:
+        term, first, last, names = words, positions, positions, norms
+    else:
+        sentence = view.store.sentence_keys()[view.index[positions]]
+        starts = np.flatnonzero(sentence[:len(sentence) - n + 1] == sentence[n - 1:]) if len(sentence) >= n else \
+            np.zeros(0, dtype=np.int64)
+        grams = np.stack([words[starts + k] for k in range(n)], axis=1) if len(starts) else np.zeros((0, n), np.int64)
+        unique, term = np.unique(grams, axis=0, return_inverse=True)
+        term = term.reshape(-1)
+        names = [" ".join(norms[w] for w in row) for row in unique.tolist()]
+        first, last = positions[starts], positions[starts + n - 1]
+    attrs = dict(view.attrs, n=n, stopwords=None if stopwords is None else
+                 (str(stopwords) if isinstance(stopwords, (str, Path)) else "custom list"))
+    return Terms(view, names, term.astype(np.int64), docs[first], first, last, sizes, attrs)
 
 
 @returns("term_occurrences")
@@ -58,33 +127,32 @@ def occurrences_and_sizes(corpus: pd.DataFrame | str, *, n: int = 1,
     The sizes are returned, not kept in ``DataFrame.attrs``: pandas copies attrs into every derived table,
     so a dict with an entry per document there makes each filter and groupby slower as the corpus grows.
     """
-    if not 1 <= n <= 4:
-        raise ValueError(f"n={n}: n-grams of 1 to 4 words are supported")
-    token_options.setdefault("drop_punct", True)
-    stopwords = token_options.pop("stopwords", None)
-    table = tokens(as_corpus(corpus, verb="term_occurrences", accept=("sentences",)), **token_options)
-    sizes = table.groupby("doc_id", sort=False).size().astype("int64")
-    sizes.index = sizes.index.astype(str)
-    if stopwords is not None:
-        stop = read_word_list(stopwords, default="stopwords")
-        lowered = table["token"].str.replace("’", "'", regex=False).str.lower()
-        table = table[~lowered.isin(stop)]
-    if n == 1:
-        frame = table[["doc_id", "sent_id", "norm", "start", "end", "voice"]].rename(columns={"norm": "term"})
-    else:
-        rows: dict[str, list[object]] = {k: [] for k in ("doc_id", "sent_id", "term", "start", "end", "voice")}
-        for (doc_id, sent_id), group in table.groupby(["doc_id", "sent_id"], sort=False):
-            items = list(zip(group["norm"], group["start"], group["end"], group["voice"]))
-            for gram in nltk_ngrams(items, n):
-                for key, value in zip(rows, (doc_id, sent_id, " ".join(g[0] for g in gram), gram[0][1], gram[-1][2],
-                                             gram[0][3])):
-                    rows[key].append(value)
-        frame = pd.DataFrame(rows)
-    frame = frame.reset_index(drop=True)
-    frame.attrs.update(table.attrs, n=n,
-                       stopwords=None if stopwords is None else
-                       (str(stopwords) if isinstance(stopwords, (str, Path)) else "custom list"))
+    found = term_arrays(corpus, n=n, **token_options)
+    view = found.view
+    starts = view.take("starts")[found.first].astype("int64")
+    ends = (view.store.ends[view.index[found.last]]).astype("int64")
+    doc_ids = np.array(found.doc_ids + [None], dtype=object)[:-1]
+    frame = pd.DataFrame({
+        "doc_id": pd.Series(doc_ids[found.doc], dtype=object),
+        "sent_id": view.take("sent_ids")[found.first].astype("int64"),
+        "term": pd.Series(np.array(found.strings + [None], dtype=object)[:-1][found.term], dtype=object),
+        "start": starts, "end": ends,
+        "voice": pd.Series(np.where(view.quoted[found.first], "quoted", "reporter"), dtype=object)})
+    if n > 1:  # n-gram tables were built from records, where pandas infers its string dtype
+        frame = frame.astype({"doc_id": "str", "term": "str", "voice": "str"})
+    frame.attrs.update(found.attrs)
+    present = found.sizes > 0
+    sizes = pd.Series(found.sizes[present], index=pd.Index(doc_ids[present].astype(str), dtype="str", name="doc_id"),
+                      dtype="int64")
     return frame, sizes
+
+
+def _group_codes(corpus: pd.DataFrame, by: str | None, doc_ids: list[str]) -> tuple[list[str], np.ndarray]:
+    """(sorted group labels, the label code of each of ``doc_ids``)."""
+    labels = group_labels(corpus, by)
+    names = sorted(set(labels.values()))
+    code = {name: k for k, name in enumerate(names)}
+    return names, np.array([code[labels[d]] for d in doc_ids], dtype=np.int64)
 
 
 @returns("frequencies")
@@ -98,8 +166,10 @@ def frequencies(
 ) -> pd.DataFrame:
     """Frequency list: counts, rates per 10,000 tokens, document frequency and range.
 
-    Counting uses NLTK ``ConditionalFreqDist`` (condition = group) for term counts and one
-    ``FreqDist`` of distinct terms per document for document frequency.
+    Counting is done on the token store's arrays (:func:`term_arrays`): ``numpy.bincount`` over
+    (group, term) for term counts, and over the distinct (document, term) pairs for document
+    frequency; the results equal NLTK's ``ConditionalFreqDist`` over the token table (condition
+    = group), which ``tests/test_frequency.py`` checks.
 
     Formulas, for a term t in group g with T_g tokens and D_g documents (T_g counts the tokens
     left after dropping punctuation and numbers as asked, before removing stopwords):
@@ -127,39 +197,43 @@ def frequencies(
     if min_count < 1:
         raise ValueError(f"min_count={min_count}: use 1 or more")
     corpus = as_corpus(corpus, verb="frequencies", accept=("sentences",))
-    occurrences, sizes = occurrences_and_sizes(corpus, n=n, **token_options)
+    found = term_arrays(corpus, n=n, **token_options)
+    names, doc_group = _group_codes(corpus, by, found.doc_ids)
     labels = group_labels(corpus, by)
-    counts = ConditionalFreqDist()
-    doc_counts = ConditionalFreqDist()
-    docs_per_group: FreqDist = FreqDist()
-    for doc_id in labels:
-        docs_per_group[labels[doc_id]] += 1
-    tokens_per_group: FreqDist = FreqDist()
-    for doc_id, n_doc_tokens in sizes.items():
-        tokens_per_group[labels[doc_id]] += n_doc_tokens
-    for doc_id, group in occurrences.groupby("doc_id", sort=False):
-        label = labels[str(doc_id)]
-        counts[label].update(group["term"])
-        doc_counts[label].update(set(group["term"]))
-    rows = []
-    for label in sorted(counts.conditions()):
-        total = tokens_per_group[label]
-        for term, count in counts[label].items():
-            if count < min_count:
-                continue
-            doc_freq = doc_counts[label][term]
-            rows.append({"group": label, "term": term, "count": count, "per_10k": 10_000 * count / total,
-                         "doc_freq": doc_freq, "range": doc_freq / docs_per_group[label]})
-    result = pd.DataFrame(rows, columns=["group", "term", "count", "per_10k", "doc_freq", "range"])
+    docs_per_group: dict[str, int] = {}
+    for label in labels.values():
+        docs_per_group[label] = docs_per_group.get(label, 0) + 1
+    tokens_per_group: dict[str, int] = {}
+    for doc_id, size in zip(found.doc_ids, found.sizes.tolist()):
+        if size:
+            tokens_per_group[labels[doc_id]] = tokens_per_group.get(labels[doc_id], 0) + size
+    width = max(len(found.strings), 1)
+    group_of = doc_group[found.doc]
+    keys, counts = np.unique(group_of * width + found.term, return_counts=True)
+    pair_doc, pair_term, _ = found.terms_per_doc()
+    doc_keys, doc_freqs = np.unique(doc_group[pair_doc] * width + pair_term, return_counts=True)
+    kept = counts >= min_count
+    keys, counts, doc_freqs = keys[kept], counts[kept], doc_freqs[kept]  # same keys in both: every term has a doc
+    group_codes, term_codes = keys // width, keys % width
+    group_names = np.array(names + [None], dtype=object)[:-1]
+    totals = np.array([tokens_per_group.get(g, 0) for g in names], dtype=np.int64)
+    n_docs = np.array([docs_per_group.get(g, 0) for g in names], dtype=np.int64)
+    result = pd.DataFrame({
+        "group": group_names[group_codes], "term": np.array(found.strings + [None], dtype=object)[:-1][term_codes],
+        "count": counts.astype("int64"), "per_10k": 10_000 * counts / totals[group_codes],
+        "doc_freq": doc_freqs.astype("int64"), "range": doc_freqs / n_docs[group_codes]},
+        columns=["group", "term", "count", "per_10k", "doc_freq", "range"])
     result = result.sort_values(["group", "count", "term"], ascending=[True, False, True], kind="stable")
     result = result.reset_index(drop=True)
     if by is None:
         result = result.drop(columns="group")
     else:
         result = result.rename(columns={"group": by})
-    result.attrs.update(occurrences.attrs, source="watchwords.frequencies", by=by, min_count=min_count,
-                        n_tokens=dict(tokens_per_group), n_terms={g: counts[g].N() for g in counts.conditions()},
-                        n_docs=dict(docs_per_group))
+    per_group = np.bincount(group_of, minlength=len(names))
+    n_terms = {label: int(per_group[names.index(label)])
+               for label in dict.fromkeys(names[g] for g in doc_group[np.unique(found.doc)].tolist())}
+    result.attrs.update(found.attrs, source="watchwords.frequencies", by=by, min_count=min_count,
+                        n_tokens=tokens_per_group, n_terms=n_terms, n_docs=docs_per_group)
     return result
 
 
@@ -182,28 +256,22 @@ def tfidf(corpus: pd.DataFrame | str, *, smooth: bool = False, n: int = 1, **tok
     Returns:
         Columns doc_id, term, count, tf, df, idf, tfidf; sorted by doc_id, then tfidf descending.
     """
-    occurrences, sizes = occurrences_and_sizes(corpus, n=n, **token_options)
+    found = term_arrays(corpus, n=n, **token_options)
     n_docs = int(corpus["doc_id"].nunique()) if not isinstance(corpus, str) else 1
-    per_doc: dict[str, FreqDist] = {}
-    for doc_id, group in occurrences.groupby("doc_id", sort=False):
-        per_doc[str(doc_id)] = FreqDist(group["term"])
-    df: FreqDist = FreqDist()
-    for dist in per_doc.values():
-        df.update(dist.keys())
-    rows = []
-    for doc_id in sorted(per_doc):
-        dist = per_doc[doc_id]
-        total = int(sizes[doc_id])
-        for term, count in dist.items():
-            idf = math.log((1 + n_docs) / (1 + df[term])) + 1 if smooth else math.log(n_docs / df[term])
-            rows.append({"doc_id": doc_id, "term": term, "count": count, "tf": count / total, "df": df[term],
-                         "idf": idf, "tfidf": count / total * idf})
-    result = pd.DataFrame(rows, columns=["doc_id", "term", "count", "tf", "df", "idf", "tfidf"])
+    pair_doc, pair_term, counts = found.terms_per_doc()
+    df = np.bincount(pair_term, minlength=len(found.strings))[pair_term]
+    idf_of = {int(k): (math.log((1 + n_docs) / (1 + k)) + 1 if smooth else math.log(n_docs / k)) for k in np.unique(df)}
+    idf = np.array([idf_of[k] for k in df.tolist()], dtype="float64")
+    tf = counts / found.sizes[pair_doc]
+    result = pd.DataFrame({
+        "doc_id": np.array(found.doc_ids + [None], dtype=object)[:-1][pair_doc],
+        "term": np.array(found.strings + [None], dtype=object)[:-1][pair_term],
+        "count": counts.astype("int64"), "tf": tf, "df": df.astype("int64"), "idf": idf, "tfidf": tf * idf},
+        columns=["doc_id", "term", "count", "tf", "df", "idf", "tfidf"])
     result = result.sort_values(["doc_id", "tfidf", "term"], ascending=[True, False, True], kind="stable")
     result = result.reset_index(drop=True)
-    result.attrs.update(occurrences.attrs, source="watchwords.tfidf", smooth=smooth, n_docs=n_docs)
+    result.attrs.update(found.attrs, source="watchwords.tfidf", smooth=smooth, n_docs=n_docs)
     return result
-
 
 
 def count_terms(
@@ -223,9 +291,10 @@ def count_terms(
 
     Engine: NLTK 3.10 runs ``RegexpTokenizer`` patterns through the third-party ``regex``
     engine under a timeout (its guard against hostile user patterns); this function applies
-    the same fixed, linear pattern with Python's ``re`` engine, about twice as fast. Tests
-    check that both engines give identical tokens on arbitrary text and that the counts equal
-    ``frequencies(corpus)`` for the same options.
+    the same fixed, linear pattern with Python's ``re`` engine, about twice as fast, on every
+    text whose characters both engines read alike (:func:`watchwords.text.token_engine`), and
+    with ``regex`` on the others. Tests check that the tokens are NLTK's on arbitrary text and
+    that the counts equal ``frequencies(corpus)`` for the same options.
 
     Args:
         documents: a corpus folder (its manifest's present and fetched texts are read one at a
@@ -237,11 +306,10 @@ def count_terms(
     Returns:
         A ``FreqDist`` term → count.
     """
-    from .text import PUNCT_RE, resolve_parts, token_regex
+    from .text import PUNCT_RE, resolve_parts, token_engine
     from .textformat import parse_document
 
     wanted = resolve_parts(parts)
-    findall = token_regex().findall
     counts: Counter[str] = Counter()
     for text in _iter_texts(documents):
         # Tokens never cross white space, so the chosen paragraphs are joined by line breaks
@@ -249,7 +317,8 @@ def count_terms(
         chunk = "\n".join(text[p.start:p.end] for p in parse_document(text) if wanted is None or p.part in wanted)
         if lowercase:
             chunk = chunk.lower()
-        counts.update(findall(chunk.replace("’", "'").replace("‘", "'").replace("‐", "-")))
+        chunk = chunk.replace("’", "'").replace("‘", "'").replace("‐", "-")
+        counts.update(token_engine(chunk).findall(chunk))
     if drop_punct:
         for term in [t for t in counts if PUNCT_RE.fullmatch(t)]:
             del counts[term]

@@ -281,9 +281,7 @@ def keyness(
         term); ``df.attrs`` names target and reference.
     """
     corpus = as_corpus(corpus, verb="keyness")
-    from nltk.probability import FreqDist
-
-    from .frequency import occurrences_and_sizes
+    from .frequency import term_arrays
 
     target_mask = _select(corpus, target, "target")
     if not target_mask.any():
@@ -292,19 +290,12 @@ def keyness(
     if min_docs > n_target_docs:
         raise ValueError(f"min_docs={min_docs} but the target has {n_target_docs} document(s); "
                          f"pass min_docs={n_target_docs} or a larger target")
-    occurrences, target_sizes = occurrences_and_sizes(corpus[target_mask], n=n, **token_options)
-    target_size = int(target_sizes.sum())
-    docs = occurrences.groupby("term")["doc_id"].nunique()
-    # the dispersion requirement comes first, so the Bonferroni factor counts only the terms tested
-    dispersed = occurrences[occurrences["term"].map(docs) >= min_docs]
-    target_counts = FreqDist(dispersed["term"])
     is_group = reference is None or isinstance(reference, (Mapping, pd.Series, list, tuple, set)) or (
         isinstance(reference, str) and reference in set(corpus["doc_id"].astype(str)))
+    reference_mask = None
     if not is_group:
         if reference != "english" and not Path(str(reference)).is_file():
             raise ValueError(f"reference list {reference}: no such file; pass 'english', a CSV file path, or a group")
-        reference_counts, reference_size = read_reference_list(str(reference))
-        reference_name = str(reference)
     else:
         reference_mask = ~target_mask if reference is None else _select(corpus, reference, "reference")
         if (reference_mask & target_mask).any():
@@ -312,9 +303,29 @@ def keyness(
         if not reference_mask.any():
             raise ValueError("reference: no document selected (the target is the whole corpus); "
                              "pass a reference list file or another group")
-        ref_occurrences, reference_sizes = occurrences_and_sizes(corpus[reference_mask], n=n, **token_options)
-        reference_counts = pd.Series(FreqDist(ref_occurrences["term"]), dtype="float64")
-        reference_size = int(reference_sizes.sum())
+    # one pass over the token store for both sides; a document's terms do not depend on the others
+    wanted = target_mask if reference_mask is None else target_mask | reference_mask
+    found = term_arrays(corpus[wanted.to_numpy()], n=n, **token_options)
+    strings = np.array(found.strings + [None], dtype=object)[:-1]
+    in_target = np.isin(np.array(found.doc_ids, dtype=object),
+                        corpus.loc[target_mask.to_numpy(), "doc_id"].astype(str).to_numpy())
+    target_size = int(found.sizes[in_target].sum())
+    pair_doc, pair_term, _ = found.terms_per_doc()
+    docs_per_term = np.bincount(pair_term[in_target[pair_doc]], minlength=len(strings))
+    target_terms = found.term[in_target[found.doc]]
+    # the dispersion requirement comes first, so the Bonferroni factor counts only the terms tested
+    counts = np.bincount(target_terms[docs_per_term[target_terms] >= min_docs], minlength=len(strings))
+    target_counts = pd.Series(counts[counts > 0], index=strings[counts > 0], dtype="float64")
+    with_docs = docs_per_term > 0
+    docs = pd.Series(docs_per_term[with_docs], index=strings[with_docs])
+    if reference_mask is None:
+        reference_counts, reference_size = read_reference_list(str(reference))
+        reference_name = str(reference)
+    else:
+        reference_terms = np.bincount(found.term[~in_target[found.doc]], minlength=len(strings))
+        reference_counts = pd.Series(reference_terms[reference_terms > 0], index=strings[reference_terms > 0],
+                                     dtype="float64")
+        reference_size = int(found.sizes[~in_target].sum())
         reference_name = f"{int(reference_mask.sum())} document(s)"
     table = keyness_table(target_counts, reference_counts, target_size=target_size, reference_size=reference_size,
                           g2=g2, correction=correction, alpha=alpha, min_count=max(min_count, 1), zero=zero)

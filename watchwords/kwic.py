@@ -13,10 +13,13 @@ from __future__ import annotations
 import html
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
+from .store import vocabulary
 from .tables import as_corpus, returns
-from .text import tokens, word_tokenizer
+from .text import select_tokens, word_tokenizer
+from .textformat import PART_KINDS
 
 __all__ = ["kwic", "kwic_html", "Html"]
 
@@ -126,25 +129,43 @@ def kwic(
         raise ValueError(f"sort={sort!r}: use None, 'L1' or 'R1'")
     matchers = _compile(pattern, regex=regex, ignore_case=ignore_case)
     corpus = as_corpus(corpus, verb="kwic")
-    texts = dict(zip(corpus["doc_id"], corpus["text"]))
-    table = tokens(corpus, **{**token_options, "parts": parts, "drop_punct": True})
+    texts = list(corpus["text"])  # the store keeps the documents in corpus order
+    view = select_tokens(corpus, **{**token_options, "parts": parts, "drop_punct": True}, verb="kwic")
+    types = view.types
+    # each matcher is tried once per distinct word, not once per token
+    distinct, inverse = np.unique(types, return_inverse=True)
+    strings = vocabulary().strings
+    size = len(matchers)
+    fits = [np.fromiter((m.fullmatch(strings[t].replace("’", "'")) for t in distinct.tolist()), dtype=bool,
+                        count=len(distinct))[inverse] for m in matchers]
+    paragraph = view.store.paragraph_keys()[view.index]
+    ok = np.ones(max(len(types) - size + 1, 0), dtype=bool)
+    for k, fit in enumerate(fits):
+        ok &= fit[k:len(fit) - size + 1 + k]
+    ok &= paragraph[:len(ok)] == paragraph[size - 1:size - 1 + len(ok)]
+    hits = np.flatnonzero(ok)
+    # paragraph boundaries in the selected tokens: windows never leave the paragraph of the match
+    breaks = np.flatnonzero(np.diff(paragraph)) + 1 if len(paragraph) else np.zeros(0, dtype=np.int64)
+    para_first = np.concatenate([[0], breaks])
+    para_last = np.concatenate([breaks, [len(paragraph)]]) - 1
+    which = np.searchsorted(para_first, hits, side="right") - 1
+    starts, ends = view.take("starts"), view.store.ends[view.index]
+    docs, sent_ids, para_ids = view.take("doc"), view.take("sent_ids"), view.take("para_ids")
+    part_codes = view.take("parts")
     rows = []
-    for (doc_id, para_id), group in table.groupby(["doc_id", "para_id"], sort=False):
-        words = group["token"].tolist()
-        starts, ends = group["start"].tolist(), group["end"].tolist()
-        sent_ids, part = group["sent_id"].tolist(), group["part"].iloc[0]
-        text = texts[doc_id]
-        size = len(matchers)
-        for i in range(len(words) - size + 1):
-            if all(m.fullmatch(words[i + k].replace("’", "'")) for k, m in enumerate(matchers)):
-                j = i + size - 1
-                lo, hi = max(0, i - window), min(len(words) - 1, j + window)
-                left = text[starts[lo]:starts[i]] if i > lo else ""
-                right = text[ends[j]:ends[hi]] if hi > j else ""
-                rows.append({"doc_id": doc_id, "para_id": para_id, "sent_id": sent_ids[i], "part": part,
-                             "left": " ".join(left.split()), "match": " ".join(text[starts[i]:ends[j]].split()),
-                             "right": " ".join(right.split()), "start": starts[i], "end": ends[j],
-                             "L1": words[i - 1].lower() if i > 0 else "", "R1": words[j + 1].lower() if j + 1 < len(words) else ""})
+    for i, p_first, p_last in zip(hits.tolist(), para_first[which].tolist(), para_last[which].tolist()):
+        j = i + size - 1
+        lo, hi = max(p_first, i - window), min(p_last, j + window)
+        doc = int(docs[i])
+        text = texts[doc]
+        left = text[starts[lo]:starts[i]] if i > lo else ""
+        right = text[ends[j]:ends[hi]] if hi > j else ""
+        rows.append({"doc_id": view.store.doc_ids[doc], "para_id": int(para_ids[i]), "sent_id": int(sent_ids[i]),
+                     "part": PART_KINDS[part_codes[i]], "left": " ".join(left.split()),
+                     "match": " ".join(text[starts[i]:ends[j]].split()), "right": " ".join(right.split()),
+                     "start": int(starts[i]), "end": int(ends[j]),
+                     "L1": strings[types[i - 1]].lower() if i > p_first else "",
+                     "R1": strings[types[j + 1]].lower() if j < p_last else ""})
     frame = pd.DataFrame(rows, columns=_KWIC_COLUMNS)
     if sort == "L1":
         frame = frame.sort_values(["L1", "R1", "doc_id", "start"], kind="stable")

@@ -29,19 +29,22 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from nltk.tokenize import RegexpTokenizer
 
-import bisect
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .documents import paragraphs_of, sentences_of
 from .quotes import quote_spans
 from .resources import language_code, read_words
+from .store import PART_NAMES, TokenStore, span_mask, token_store, vocabulary
 from .tables import as_corpus, require_kind, returns
+from .textformat import PART_KINDS
 
 __all__ = [
     "PUNCT_RE",
@@ -280,8 +283,41 @@ _TOKEN_FLAGS = re.UNICODE | re.MULTILINE | re.DOTALL | re.VERBOSE
 
 @lru_cache(maxsize=1)
 def token_regex() -> re.Pattern[str]:
-    """:data:`TOKEN_PATTERN` compiled with Python's ``re`` (the fast path of ``count_terms``)."""
+    """:data:`TOKEN_PATTERN` compiled with Python's ``re`` (see :func:`token_finder`)."""
     return re.compile(TOKEN_PATTERN, _TOKEN_FLAGS)
+
+
+@lru_cache(maxsize=1)
+def _token_regex_unicode() -> Any:
+    import regex
+
+    return regex.compile(TOKEN_PATTERN, _TOKEN_FLAGS)
+
+
+#: Characters on which Python's ``re`` and the ``regex`` engine (NLTK's) agree about ``\w``, ``\d`` and ``\s``:
+#: ASCII without the separators U+001C-U+001F (white space for ``re`` only), Latin-1 and Latin Extended letters
+#: and signs without the superscript digits and vulgar fractions (``\w`` for ``re`` only), Greek and Cyrillic
+#: without combining marks (``\w`` for ``regex`` only), general punctuation without the joiners U+200C/U+200D and
+#: connector punctuation, currency, letterlike symbols and arrows. tests/test_text.py checks every one.
+SAME_IN_BOTH_ENGINES = ("\x00-\x1b\x20-\xb1\xb4-\xb8\xba\xbb\xbf-\u02ff\u0370-\u0482\u048a-\u052f"
+                        "\u2000-\u200b\u200e-\u203e\u2041-\u2053\u2055-\u206f\u20a0-\u20bf\u2100-\u214f"
+                        "\u2190-\u21ff")
+_OTHER_CHARACTER = re.compile(f"[^{SAME_IN_BOTH_ENGINES}]")
+
+
+def token_engine(text: str) -> Any:
+    """:data:`TOKEN_PATTERN` compiled by the engine to use on ``text``: Python's ``re`` (about twice as fast) when
+    every character of the text is one on which it agrees with the ``regex`` engine that NLTK's
+    ``RegexpTokenizer`` uses (:data:`SAME_IN_BOTH_ENGINES`), else ``regex`` itself. The engines differ on
+    combining marks (``regex`` keeps "é" written as e + U+0301 in one word, ``re`` splits the mark off), on
+    superscript digits and fractions and on a few separators; this choice gives NLTK's tokens everywhere.
+
+    Example:
+        >>> word = "protege\u0301s"
+        >>> len(token_engine(word).findall(word)), len(token_regex().findall(word))
+        (1, 2)
+    """
+    return token_regex() if _OTHER_CHARACTER.search(text) is None else _token_regex_unicode()
 
 
 @lru_cache(maxsize=1)
@@ -328,17 +364,6 @@ def quoted_spans(corpus: pd.DataFrame | str) -> pd.DataFrame:
     """
     corpus = as_corpus(corpus, verb="quoted_spans")
     return _quoted_spans((p["doc_id"], p["start"], p["text"]) for p in _paragraph_rows(corpus))
-
-
-def _paragraphs_from_sentences(sents: pd.DataFrame) -> Iterable[tuple[object, int, str]]:
-    """Rebuild paragraph texts from a sentence table (gaps between sentences become spaces)."""
-    for (doc_id, _), group in sents.groupby(["doc_id", "para_id"], sort=False):
-        start = int(group["start"].iloc[0])
-        pieces, cursor = [], start
-        for s_start, s_text in zip(group["start"], group["text"]):
-            pieces.append(" " * (int(s_start) - cursor) + s_text)
-            cursor = int(s_start) + len(s_text)
-        yield doc_id, start, "".join(pieces)
 
 
 def _quoted_spans(paragraph_texts: Iterable[tuple[object, object, object]]) -> pd.DataFrame:
@@ -402,29 +427,167 @@ def resolve_parts(parts: str | Iterable[str] | None) -> frozenset[str] | None:
     return chosen
 
 
-def _span_index(spans: pd.DataFrame, name: str) -> dict[str, tuple[list[int], list[int]]]:
-    """doc_id -> (sorted starts, ends) of a span table with columns doc_id, start, end."""
+def _span_table(spans: pd.DataFrame, name: str) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """doc_id -> (starts, ends) of a span table with columns doc_id, start, end."""
     missing = {"doc_id", "start", "end"} - set(spans.columns)
     if missing:
         raise ValueError(f"{name} lacks column(s) {sorted(missing)}; it needs doc_id, start, end")
-    index: dict[str, tuple[list[int], list[int]]] = {}
+    index: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     ordered = spans.sort_values(["doc_id", "start"])
     for doc_id, group in ordered.groupby("doc_id", sort=False):
-        index[str(doc_id)] = (group["start"].astype(int).tolist(), group["end"].astype(int).tolist())
+        index[str(doc_id)] = (group["start"].to_numpy(dtype=np.int64), group["end"].to_numpy(dtype=np.int64))
     return index
 
 
-def _inside(index: dict[str, tuple[list[int], list[int]]], doc_id: str, position: int) -> bool:
-    starts, ends = index.get(doc_id, ((), ()))
-    k = bisect.bisect_right(starts, position) - 1
-    return k >= 0 and position < ends[k]
+def _in_spans(store: TokenStore, spans: dict[str, tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """Per token of the store: whether it starts inside one of the spans of its document (see
+    :func:`watchwords.store.span_mask`)."""
+    inside = np.zeros(len(store), dtype=bool)
+    for d, doc_id in enumerate(store.doc_ids):
+        found = spans.get(doc_id)
+        if found is not None:
+            lo, hi = store.offsets[d], store.offsets[d + 1]
+            inside[lo:hi] = span_mask(store.starts[lo:hi], found[0], found[1])
+    return inside
 
 
-def _voice_index(sents: pd.DataFrame, voice_spans: pd.DataFrame | None) -> dict[str, tuple[list[int], list[int]]]:
-    spans = _quoted_spans(_paragraphs_from_sentences(sents)) if voice_spans is None else voice_spans
-    if "voice" in spans.columns:
-        spans = spans[spans["voice"] == "quoted"]  # a full voice() table: keep its attributed spans
-    return _span_index(spans, "voice_spans")
+@dataclass
+class TokenView:
+    """The tokens :func:`tokens` selects, without a DataFrame: positions in a :class:`watchwords.store.TokenStore`
+    and their voice. :meth:`frame` materialises the token table; the count-based verbs read the arrays."""
+
+    store: TokenStore
+    index: np.ndarray  # positions of the selected tokens in the store
+    quoted: np.ndarray  # voice of the selected tokens (True = quoted)
+    lowercase: bool
+    stem: str | None
+    attrs: dict[str, Any]
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    @property
+    def types(self) -> np.ndarray:
+        return self.store.types[self.index]
+
+    def take(self, name: str) -> np.ndarray:
+        """A per-token array of the store (doc, starts, sent_ids, para_ids, parts) for the selected tokens."""
+        return getattr(self.store, name)[self.index]
+
+    def norm_ids(self) -> tuple[np.ndarray, list[str]]:
+        """(id of each selected token's ``norm``, the list of norms)."""
+        ids, forms = vocabulary().interned(("norm", self.lowercase, self.stem), _normaliser(self.lowercase, self.stem))
+        return ids[self.types], forms
+
+    def plain_ids(self) -> tuple[np.ndarray, list[str]]:
+        """(id of each selected token's lower-cased form with apostrophes normalised, the list of forms)."""
+        ids, forms = vocabulary().interned(("norm", True, None), _normaliser(True, None))
+        return ids[self.types], forms
+
+    def frame(self) -> pd.DataFrame:
+        """The token table (columns of :func:`tokens`)."""
+        vocab, types = vocabulary(), self.types
+        norm_ids, norms = self.norm_ids()
+        starts = self.take("starts").astype("int64")
+        columns = {
+            "doc_id": np.array(self.store.doc_ids + [None], dtype=object)[:-1][self.take("doc")],
+            "para_id": self.take("para_ids").astype("int64"),
+            "sent_id": self.take("sent_ids").astype("int64"),
+            "part": PART_NAMES[self.take("parts")],
+            "token": vocab.objects()[types],
+            "norm": np.array(norms + [None], dtype=object)[:-1][norm_ids],
+            "start": starts,
+            "end": starts + vocab.lengths()[types],
+            "is_punct": _type_flags("punct")[types],
+            "is_number": _type_flags("number")[types],
+            "voice": np.where(self.quoted, "quoted", "reporter").astype(object),
+        }
+        frame = pd.DataFrame({name: pd.Series(values, dtype=object if values.dtype == object else values.dtype)
+                              for name, values in columns.items()}, columns=_TOKEN_COLUMNS)
+        frame.attrs.update(self.attrs)
+        return frame
+
+
+def folded(token: str) -> str:
+    """A token lower-cased with its curly apostrophes straight (the form stopword lists and collocates compare).
+
+    Example:
+        >>> folded("Moscow’s")
+        "moscow's"
+    """
+    return token.replace("’", "'").lower()
+
+
+def _type_flags(name: str) -> np.ndarray:
+    pattern = PUNCT_RE if name == "punct" else _NUMBER_RE
+    return vocabulary().values(name, lambda s: bool(pattern.fullmatch(s)), bool)
+
+
+def select_tokens(
+    corpus_or_sentences: pd.DataFrame | str,
+    *,
+    lowercase: bool = True,
+    drop_punct: bool = False,
+    drop_numbers: bool = False,
+    stopwords: str | Path | Iterable[str] | None = None,
+    stem: str | None = None,
+    multiword: bool | str | Path | Iterable[str] = False,
+    voice: str = "all",
+    voice_spans: pd.DataFrame | None = None,
+    parts: str | Iterable[str] | None = DEFAULT_PARTS,
+    exclude_spans: pd.DataFrame | None = None,
+    verb: str = "tokens",
+) -> TokenView:
+    """The tokens :func:`tokens` would return, as a :class:`TokenView` on the token store (the one home of the
+    token options; every count-based verb selects its tokens here)."""
+    require_kind(voice_spans, ("voice",), verb=verb, name="voice_spans")
+    require_kind(exclude_spans, ("reused_spans", "voice"), verb=verb, name="exclude_spans")
+    if voice not in ("all", "reporter", "quoted"):
+        raise ValueError(f"voice={voice!r}: use 'all', 'reporter' or 'quoted'")
+    if stem not in (None, "porter", "snowball"):
+        raise ValueError(f"stem={stem!r}: use None, 'porter' or 'snowball'")
+    frame = corpus_or_sentences
+    corpus = None
+    if isinstance(frame, str) or "sent_id" not in frame.columns:
+        corpus = as_corpus(frame, verb=verb, accept=("sentences",))
+        source: pd.DataFrame = corpus
+    else:
+        source = frame
+    wanted_parts = resolve_parts(parts)
+    stop = read_word_list(stopwords, default="stopwords")
+    units = read_word_list("english" if multiword is True else (None if multiword is False else multiword),
+                           default="multiword_units")
+    store = token_store(source, units=units)
+    keep = np.ones(len(store), dtype=bool)
+    if wanted_parts is not None:
+        keep &= np.isin(store.parts, [PART_KINDS.index(p) for p in wanted_parts])
+    if drop_punct:
+        keep &= ~_type_flags("punct")[store.types]
+    if drop_numbers:
+        keep &= ~_type_flags("number")[store.types]
+    if stop:
+        plain_ids, forms = vocabulary().interned(("norm", True, None), _normaliser(True, None))
+        stop_forms = np.fromiter((f in stop for f in forms), dtype=bool, count=len(forms))
+        keep &= ~stop_forms[plain_ids[store.types]]
+    if exclude_spans is not None:
+        keep &= ~_in_spans(store, _span_table(exclude_spans, "exclude_spans"))
+    if voice_spans is None:
+        quoted = store.quoted
+    else:
+        spans = voice_spans[voice_spans["voice"] == "quoted"] if "voice" in voice_spans.columns else voice_spans
+        quoted = _in_spans(store, _span_table(spans, "voice_spans"))
+    if voice != "all":
+        keep &= quoted if voice == "quoted" else ~quoted
+    index = np.flatnonzero(keep)
+    attrs = dict(
+        source="watchwords.tokens", tokenizer="nltk RegexpTokenizer(watchwords.text.TOKEN_PATTERN)",
+        lowercase=lowercase, drop_punct=drop_punct, drop_numbers=drop_numbers,
+        stopwords=None if stopwords is None else (str(stopwords) if isinstance(stopwords, (str, Path)) else "custom list"),
+        stem=stem, multiword=bool(units), voice=voice, parts=sorted(wanted_parts) if wanted_parts else "all",
+        excluded_spans=0 if exclude_spans is None else int(len(exclude_spans)),
+        corpus_hash=(corpus.attrs.get("corpus_hash") if corpus is not None else source.attrs.get("corpus_hash")),
+    )
+    return TokenView(store, index, quoted[index], lowercase, stem, attrs)
 
 
 @returns("tokens")
@@ -484,64 +647,14 @@ def tokens(
         Columns doc_id, para_id, sent_id, part, token (the characters of the text), norm, start,
         end (``text[start:end] == token``), is_punct, is_number, voice ("reporter" or
         "quoted"). ``df.attrs`` records every option.
+
+    Engine: every document is tokenised once into the compact token store (:mod:`watchwords.store`) and the
+    options are applied as masks over its arrays; this table is materialised from them (see
+    :func:`select_tokens` for the arrays themselves).
     """
-    require_kind(voice_spans, ("voice",), verb="tokens", name="voice_spans")
-    require_kind(exclude_spans, ("reused_spans", "voice"), verb="tokens", name="exclude_spans")
-    if voice not in ("all", "reporter", "quoted"):
-        raise ValueError(f"voice={voice!r}: use 'all', 'reporter' or 'quoted'")
-    frame = corpus_or_sentences
-    if isinstance(frame, str) or "sent_id" not in frame.columns:
-        corpus = as_corpus(frame, verb="tokens", accept=("sentences",))
-        sents = sentences(corpus)
-    else:
-        sents = frame
-        corpus = None
-    wanted_parts = resolve_parts(parts)
-    if wanted_parts is not None and "part" in sents.columns:
-        sents = sents[sents["part"].isin(wanted_parts)]
-    stop = read_word_list(stopwords, default="stopwords")
-    units = read_word_list("english" if multiword is True else (None if multiword is False else multiword),
-                           default="multiword_units")
-    mw_index = _multiword_index(units)
-    norm = _normaliser(lowercase, stem)
-    plain = _normaliser(True, None)
-    voices = _voice_index(sents, voice_spans)
-    excluded = _span_index(exclude_spans, "exclude_spans") if exclude_spans is not None else {}
-    tokenizer = word_tokenizer()
-    columns: dict[str, list[object]] = {name: [] for name in _TOKEN_COLUMNS}
-    for doc_id, para_id, sent_id, part, s_start, s_text in zip(
-            sents["doc_id"], sents["para_id"], sents["sent_id"], sents["part"], sents["start"], sents["text"]):
-        spans = [(s_start + a, s_start + b) for a, b in tokenizer.span_tokenize(s_text)]
-        texts = [s_text[a - s_start:b - s_start] for a, b in spans]
-        if mw_index:
-            spans, texts = _merge_multiword(spans, texts, s_text, s_start, mw_index, plain)
-        doc_key = str(doc_id)
-        for (start, end), token in zip(spans, texts):
-            is_punct = bool(PUNCT_RE.fullmatch(token))
-            is_number = bool(_NUMBER_RE.fullmatch(token))
-            if (drop_punct and is_punct) or (drop_numbers and is_number) or (stop and plain(token) in stop):
-                continue
-            if excluded and _inside(excluded, doc_key, start):
-                continue
-            token_voice = "quoted" if _inside(voices, doc_key, start) else "reporter"
-            if voice != "all" and token_voice != voice:
-                continue
-            for name, value in zip(_TOKEN_COLUMNS, (doc_id, para_id, sent_id, part, token, norm(token), start, end,
-                                                    is_punct, is_number, token_voice)):
-                columns[name].append(value)
-    dtypes = {"doc_id": object, "para_id": "int64", "sent_id": "int64", "part": object, "token": object, "norm": object,
-              "start": "int64", "end": "int64", "is_punct": bool, "is_number": bool, "voice": object}
-    result = pd.DataFrame({name: pd.Series(values, dtype=dtypes[name]) for name, values in columns.items()},
-                          columns=_TOKEN_COLUMNS)
-    result.attrs.update(
-        source="watchwords.tokens", tokenizer="nltk RegexpTokenizer(watchwords.text.TOKEN_PATTERN)",
-        lowercase=lowercase, drop_punct=drop_punct, drop_numbers=drop_numbers,
-        stopwords=None if stopwords is None else (str(stopwords) if isinstance(stopwords, (str, Path)) else "custom list"),
-        stem=stem, multiword=bool(units), voice=voice, parts=sorted(wanted_parts) if wanted_parts else "all",
-        excluded_spans=0 if exclude_spans is None else int(len(exclude_spans)),
-        corpus_hash=(corpus.attrs.get("corpus_hash") if corpus is not None else sents.attrs.get("corpus_hash")),
-    )
-    return result
+    return select_tokens(corpus_or_sentences, lowercase=lowercase, drop_punct=drop_punct, drop_numbers=drop_numbers,
+                         stopwords=stopwords, stem=stem, multiword=multiword, voice=voice, voice_spans=voice_spans,
+                         parts=parts, exclude_spans=exclude_spans).frame()
 
 
 def _merge_multiword(spans: Any, texts: Any, s_text: str, s_start: int, index: Any, plain: Callable[[str], str]) -> Any:

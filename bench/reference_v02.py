@@ -1,0 +1,725 @@
+"""The token-table implementations of Watchwords 0.2 (before the compact token store of issue #17), kept verbatim
+as the reference that the fast paths are compared with: tests/test_store.py checks that the new verbs give identical
+tables, and bench/bench_pipeline.py times both side by side. Not part of the package; not for analysis.
+"""
+# ruff: noqa
+# mypy: ignore-errors
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from nltk.metrics import BigramAssocMeasures
+from nltk.probability import ConditionalFreqDist, FreqDist
+from nltk.util import ngrams as nltk_ngrams
+
+from watchwords.dispersion import dp
+from watchwords.framing import ABSENCE_FRAMES, _dictionary
+from watchwords.frequency import group_labels
+from watchwords.indicators import match_at, negated
+from watchwords.keyness import _select, g2_4term, keyness_table, read_reference_list
+from watchwords.kwic import _KWIC_COLUMNS, _compile
+from watchwords.collocations import _COLUMNS
+from watchwords.tables import as_corpus, require_kind, returns
+from watchwords.text import (PUNCT_RE, _NUMBER_RE, _TOKEN_COLUMNS, _multiword_index, _normaliser,
+                             _quoted_spans, DEFAULT_PARTS, parts_with_lede, read_word_list, resolve_parts, sentences, word_tokenizer)
+
+def _paragraphs_from_sentences(sents: pd.DataFrame) -> Iterable[tuple[object, int, str]]:
+    """Rebuild paragraph texts from a sentence table (gaps between sentences become spaces)."""
+    for (doc_id, _), group in sents.groupby(["doc_id", "para_id"], sort=False):
+        start = int(group["start"].iloc[0])
+        pieces, cursor = [], start
+        for s_start, s_text in zip(group["start"], group["text"]):
+            pieces.append(" " * (int(s_start) - cursor) + s_text)
+            cursor = int(s_start) + len(s_text)
+        yield doc_id, start, "".join(pieces)
+
+
+def _span_index(spans: pd.DataFrame, name: str) -> dict[str, tuple[list[int], list[int]]]:
+    """doc_id -> (sorted starts, ends) of a span table with columns doc_id, start, end."""
+    missing = {"doc_id", "start", "end"} - set(spans.columns)
+    if missing:
+        raise ValueError(f"{name} lacks column(s) {sorted(missing)}; it needs doc_id, start, end")
+    index: dict[str, tuple[list[int], list[int]]] = {}
+    ordered = spans.sort_values(["doc_id", "start"])
+    for doc_id, group in ordered.groupby("doc_id", sort=False):
+        index[str(doc_id)] = (group["start"].astype(int).tolist(), group["end"].astype(int).tolist())
+    return index
+
+
+def _inside(index: dict[str, tuple[list[int], list[int]]], doc_id: str, position: int) -> bool:
+    starts, ends = index.get(doc_id, ((), ()))
+    k = bisect.bisect_right(starts, position) - 1
+    return k >= 0 and position < ends[k]
+
+
+def _voice_index(sents: pd.DataFrame, voice_spans: pd.DataFrame | None) -> dict[str, tuple[list[int], list[int]]]:
+    spans = _quoted_spans(_paragraphs_from_sentences(sents)) if voice_spans is None else voice_spans
+    if "voice" in spans.columns:
+        spans = spans[spans["voice"] == "quoted"]  # a full voice() table: keep its attributed spans
+    return _span_index(spans, "voice_spans")
+
+
+@returns("tokens")
+def tokens(
+    corpus_or_sentences: pd.DataFrame | str,
+    *,
+    lowercase: bool = True,
+    drop_punct: bool = False,
+    drop_numbers: bool = False,
+    stopwords: str | Path | Iterable[str] | None = None,
+    stem: str | None = None,
+    multiword: bool | str | Path | Iterable[str] = False,
+    voice: str = "all",
+    voice_spans: pd.DataFrame | None = None,
+    parts: str | Iterable[str] | None = DEFAULT_PARTS,
+    exclude_spans: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One row per token, with character offsets into the document text.
+
+    Tokens come from NLTK's ``RegexpTokenizer`` with :data:`TOKEN_PATTERN` (no downloaded
+    data), run sentence by sentence. Examples of the default token definition:
+
+    ========================  ==========================================
+    text                      tokens
+    ========================  ==========================================
+    ``more than 3,000``       ``more`` ``than`` ``3,000``
+    ``aged 18-27``            ``aged`` ``18-27``
+    ``the U.S. said``         ``the`` ``U.S.`` ``said``
+    ``state-owned``           ``state-owned``
+    ``Moscow's``              ``Moscow`` ``'s`` (possessive split off, as in the Penn Treebank)
+    ``"used," he said``       ``"`` ``used`` ``,`` ``"`` ``he`` ``said``
+    ``cameras — and``         ``cameras`` ``—`` ``and``
+    ========================  ==========================================
+
+    Args:
+        corpus_or_sentences: a corpus (``load_corpus``), a sentence table (``sentences``) or a
+            plain string (doc_id "text").
+        lowercase: ``norm`` is lower-cased (curly apostrophes are always normalised to ``'``).
+        drop_punct: leave out tokens made only of punctuation or symbols.
+        drop_numbers: leave out numbers ("2017", "3,000", "18-27").
+        stopwords: leave out tokens whose lower-cased form is listed: ``"english"`` (the packaged
+            list ``watchwords/data/en/stopwords.txt``), a file path, or a list of words.
+        stem: None, ``"porter"`` (Porter 1980) or ``"snowball"`` (Porter's English Snowball);
+            applied to ``norm``.
+        multiword: True for the packaged list ``watchwords/data/en/multiword_units.txt``, or a file
+            path or list of phrases: consecutive tokens forming a listed phrase become one token
+            (longest match first; ``norm`` joins the words with spaces).
+        voice: ``"all"``, ``"reporter"`` (tokens outside quoted spans) or ``"quoted"``.
+        voice_spans: quoted spans (doc_id, start, end); default :func:`quoted_spans`, which the
+            attribution analysis will replace with attributed content spans.
+        parts: part kinds to include (default headline, standfirst and body; ``"all"`` for
+            every part, captions and credits included).
+        exclude_spans: spans (doc_id, start, end) whose tokens are left out, e.g.
+            :func:`watchwords.reused_spans` to count syndicated wire copy once.
+
+    Returns:
+        Columns doc_id, para_id, sent_id, part, token (the characters of the text), norm, start,
+        end (``text[start:end] == token``), is_punct, is_number, voice ("reporter" or
+        "quoted"). ``df.attrs`` records every option.
+    """
+    require_kind(voice_spans, ("voice",), verb="tokens", name="voice_spans")
+    require_kind(exclude_spans, ("reused_spans", "voice"), verb="tokens", name="exclude_spans")
+    if voice not in ("all", "reporter", "quoted"):
+        raise ValueError(f"voice={voice!r}: use 'all', 'reporter' or 'quoted'")
+    frame = corpus_or_sentences
+    if isinstance(frame, str) or "sent_id" not in frame.columns:
+        corpus = as_corpus(frame, verb="tokens", accept=("sentences",))
+        sents = sentences(corpus)
+    else:
+        sents = frame
+        corpus = None
+    wanted_parts = resolve_parts(parts)
+    if wanted_parts is not None and "part" in sents.columns:
+        sents = sents[sents["part"].isin(wanted_parts)]
+    stop = read_word_list(stopwords, default="stopwords")
+    units = read_word_list("english" if multiword is True else (None if multiword is False else multiword),
+                           default="multiword_units")
+    mw_index = _multiword_index(units)
+    norm = _normaliser(lowercase, stem)
+    plain = _normaliser(True, None)
+    voices = _voice_index(sents, voice_spans)
+    excluded = _span_index(exclude_spans, "exclude_spans") if exclude_spans is not None else {}
+    tokenizer = word_tokenizer()
+    columns: dict[str, list[object]] = {name: [] for name in _TOKEN_COLUMNS}
+    for doc_id, para_id, sent_id, part, s_start, s_text in zip(
+            sents["doc_id"], sents["para_id"], sents["sent_id"], sents["part"], sents["start"], sents["text"]):
+        spans = [(s_start + a, s_start + b) for a, b in tokenizer.span_tokenize(s_text)]
+        texts = [s_text[a - s_start:b - s_start] for a, b in spans]
+        if mw_index:
+            spans, texts = _merge_multiword(spans, texts, s_text, s_start, mw_index, plain)
+        doc_key = str(doc_id)
+        for (start, end), token in zip(spans, texts):
+            is_punct = bool(PUNCT_RE.fullmatch(token))
+            is_number = bool(_NUMBER_RE.fullmatch(token))
+            if (drop_punct and is_punct) or (drop_numbers and is_number) or (stop and plain(token) in stop):
+                continue
+            if excluded and _inside(excluded, doc_key, start):
+                continue
+            token_voice = "quoted" if _inside(voices, doc_key, start) else "reporter"
+            if voice != "all" and token_voice != voice:
+                continue
+            for name, value in zip(_TOKEN_COLUMNS, (doc_id, para_id, sent_id, part, token, norm(token), start, end,
+                                                    is_punct, is_number, token_voice)):
+                columns[name].append(value)
+    dtypes = {"doc_id": object, "para_id": "int64", "sent_id": "int64", "part": object, "token": object, "norm": object,
+              "start": "int64", "end": "int64", "is_punct": bool, "is_number": bool, "voice": object}
+    result = pd.DataFrame({name: pd.Series(values, dtype=dtypes[name]) for name, values in columns.items()},
+                          columns=_TOKEN_COLUMNS)
+    result.attrs.update(
+        source="watchwords.tokens", tokenizer="nltk RegexpTokenizer(watchwords.text.TOKEN_PATTERN)",
+        lowercase=lowercase, drop_punct=drop_punct, drop_numbers=drop_numbers,
+        stopwords=None if stopwords is None else (str(stopwords) if isinstance(stopwords, (str, Path)) else "custom list"),
+        stem=stem, multiword=bool(units), voice=voice, parts=sorted(wanted_parts) if wanted_parts else "all",
+        excluded_spans=0 if exclude_spans is None else int(len(exclude_spans)),
+        corpus_hash=(corpus.attrs.get("corpus_hash") if corpus is not None else sents.attrs.get("corpus_hash")),
+    )
+    return result
+
+
+def _merge_multiword(spans: Any, texts: Any, s_text: str, s_start: int, index: Any, plain: Callable[[str], str]) -> Any:
+    lowered = [plain(t) for t in texts]
+    merged_spans, merged_texts = [], []
+    i = 0
+    while i < len(texts):
+        match = None
+        for words in index.get(lowered[i], ()):
+            if tuple(lowered[i:i + len(words)]) == words:
+                match = words
+                break
+        if match:
+            start, end = spans[i][0], spans[i + len(match) - 1][1]
+            merged_spans.append((start, end))
+            merged_texts.append(s_text[start - s_start:end - s_start])
+            i += len(match)
+        else:
+            merged_spans.append(spans[i])
+            merged_texts.append(texts[i])
+            i += 1
+    return merged_spans, merged_texts
+
+
+
+
+@returns("term_occurrences")
+def term_occurrences(corpus: pd.DataFrame | str, *, n: int = 1, **token_options: Any) -> pd.DataFrame:
+    """Every occurrence of every term (word or n-gram), with its position.
+
+    Args:
+        corpus: a corpus, sentence table or plain string.
+        n: 1 for words, 2-4 for n-grams (joined by single spaces, within one sentence).
+        **token_options: passed to :func:`watchwords.tokens`; ``drop_punct`` defaults to True.
+
+    Returns:
+        Columns doc_id, sent_id, term, start, end (offsets of the whole n-gram), voice (of its
+        first token). The documents' sizes come with :func:`occurrences_and_sizes`.
+    """
+    return occurrences_and_sizes(corpus, n=n, **token_options)[0]
+
+
+@returns("term_occurrences")
+def occurrences_and_sizes(corpus: pd.DataFrame | str, *, n: int = 1,
+                          **token_options: Any) -> tuple[pd.DataFrame, pd.Series]:
+    """:func:`term_occurrences` and, beside it, each document's size: a Series doc_id -> number of tokens before
+    stopwords were removed (the base of rates, so that a stopword list does not change them).
+
+    The sizes are returned, not kept in ``DataFrame.attrs``: pandas copies attrs into every derived table,
+    so a dict with an entry per document there makes each filter and groupby slower as the corpus grows.
+    """
+    if not 1 <= n <= 4:
+        raise ValueError(f"n={n}: n-grams of 1 to 4 words are supported")
+    token_options.setdefault("drop_punct", True)
+    stopwords = token_options.pop("stopwords", None)
+    table = tokens(as_corpus(corpus, verb="term_occurrences", accept=("sentences",)), **token_options)
+    sizes = table.groupby("doc_id", sort=False).size().astype("int64")
+    sizes.index = sizes.index.astype(str)
+    if stopwords is not None:
+        stop = read_word_list(stopwords, default="stopwords")
+        lowered = table["token"].str.replace("’", "'", regex=False).str.lower()
+        table = table[~lowered.isin(stop)]
+    if n == 1:
+        frame = table[["doc_id", "sent_id", "norm", "start", "end", "voice"]].rename(columns={"norm": "term"})
+    else:
+        rows: dict[str, list[object]] = {k: [] for k in ("doc_id", "sent_id", "term", "start", "end", "voice")}
+        for (doc_id, sent_id), group in table.groupby(["doc_id", "sent_id"], sort=False):
+            items = list(zip(group["norm"], group["start"], group["end"], group["voice"]))
+            for gram in nltk_ngrams(items, n):
+                for key, value in zip(rows, (doc_id, sent_id, " ".join(g[0] for g in gram), gram[0][1], gram[-1][2],
+                                             gram[0][3])):
+                    rows[key].append(value)
+        frame = pd.DataFrame(rows)
+    frame = frame.reset_index(drop=True)
+    frame.attrs.update(table.attrs, n=n,
+                       stopwords=None if stopwords is None else
+                       (str(stopwords) if isinstance(stopwords, (str, Path)) else "custom list"))
+    return frame, sizes
+
+
+@returns("frequencies")
+def frequencies(
+    corpus: pd.DataFrame | str,
+    *,
+    by: str | None = None,
+    n: int = 1,
+    min_count: int = 1,
+    **token_options: Any,
+) -> pd.DataFrame:
+    """Frequency list: counts, rates per 10,000 tokens, document frequency and range.
+
+    Counting uses NLTK ``ConditionalFreqDist`` (condition = group) for term counts and one
+    ``FreqDist`` of distinct terms per document for document frequency.
+
+    Formulas, for a term t in group g with T_g tokens and D_g documents (T_g counts the tokens
+    left after dropping punctuation and numbers as asked, before removing stopwords):
+
+    * ``count`` = occurrences of t in g;
+    * ``per_10k`` = 10,000 · count / T_g;
+    * ``doc_freq`` = number of documents of g containing t (AntConc's "Range");
+    * ``range`` = doc_freq / D_g (the share of documents, 0-1).
+
+    Args:
+        corpus: a corpus from ``load_corpus`` (``by`` needs its metadata), or a plain string.
+        by: a metadata column to group by (e.g. "outlet_type"); None for the whole corpus.
+        n: 1 for words, 2-4 for n-grams.
+        min_count: keep terms with at least this count in a group.
+        **token_options: passed to :func:`watchwords.tokens` (``drop_punct`` defaults to True).
+
+    Returns:
+        Columns [by], term, count, per_10k, doc_freq, range; sorted by group, then count
+        (descending), then term. ``df.attrs`` holds n_tokens and n_docs per group and the options.
+
+    Example:
+        >>> frequencies("The cameras. The cameras watch.").head(2)[["term", "count"]].values.tolist()
+        [['cameras', 2], ['the', 2]]
+    """
+    if min_count < 1:
+        raise ValueError(f"min_count={min_count}: use 1 or more")
+    corpus = as_corpus(corpus, verb="frequencies", accept=("sentences",))
+    occurrences, sizes = occurrences_and_sizes(corpus, n=n, **token_options)
+    labels = group_labels(corpus, by)
+    counts = ConditionalFreqDist()
+    doc_counts = ConditionalFreqDist()
+    docs_per_group: FreqDist = FreqDist()
+    for doc_id in labels:
+        docs_per_group[labels[doc_id]] += 1
+    tokens_per_group: FreqDist = FreqDist()
+    for doc_id, n_doc_tokens in sizes.items():
+        tokens_per_group[labels[doc_id]] += n_doc_tokens
+    for doc_id, group in occurrences.groupby("doc_id", sort=False):
+        label = labels[str(doc_id)]
+        counts[label].update(group["term"])
+        doc_counts[label].update(set(group["term"]))
+    rows = []
+    for label in sorted(counts.conditions()):
+        total = tokens_per_group[label]
+        for term, count in counts[label].items():
+            if count < min_count:
+                continue
+            doc_freq = doc_counts[label][term]
+            rows.append({"group": label, "term": term, "count": count, "per_10k": 10_000 * count / total,
+                         "doc_freq": doc_freq, "range": doc_freq / docs_per_group[label]})
+    result = pd.DataFrame(rows, columns=["group", "term", "count", "per_10k", "doc_freq", "range"])
+    result = result.sort_values(["group", "count", "term"], ascending=[True, False, True], kind="stable")
+    result = result.reset_index(drop=True)
+    if by is None:
+        result = result.drop(columns="group")
+    else:
+        result = result.rename(columns={"group": by})
+    result.attrs.update(occurrences.attrs, source="watchwords.frequencies", by=by, min_count=min_count,
+                        n_tokens=dict(tokens_per_group), n_terms={g: counts[g].N() for g in counts.conditions()},
+                        n_docs=dict(docs_per_group))
+    return result
+
+
+
+@returns("keyness")
+def keyness(
+    corpus: pd.DataFrame | str,
+    *,
+    target: Any,
+    reference: Any = None,
+    min_docs: int = 2,
+    min_count: int = 1,
+    g2: str = "4-term",
+    correction: str | None = None,
+    alpha: float = 0.05,
+    zero: float = 0.5,
+    n: int = 1,
+    **token_options: Any,
+) -> pd.DataFrame:
+    """Keyness of a target group of documents against a reference group or a reference list.
+
+    Args:
+        corpus: a corpus from ``load_corpus``.
+        target: the target documents: a dict of metadata column → value(s)
+            (``{"outlet_type": "state media"}``), a doc_id or list of doc_ids, or a boolean Series.
+        reference: the same forms; None for all other documents of the corpus; a path to a
+            reference frequency list (see :func:`read_reference_list`); or ``"english"`` for
+            the packaged general-English list (``watchwords/data/en/reference_wordfreq.csv``,
+            derived from wordfreq 3.1.1, CC BY-SA 4.0: expected counts per 10⁹ tokens of the
+            20,000 most frequent words; words it lacks count 0, numbers and clitics such as
+            "'s" are absent, so use ``drop_numbers=True, stopwords="english"`` with it).
+        min_docs: dispersion requirement: a term must occur in at least this many target
+            documents (news corpora are small; one long article should not make a keyword).
+        min_count, g2, correction, alpha, zero: as in :func:`keyness_table`.
+        n: 1 for words, 2-4 for n-grams.
+        **token_options: passed to :func:`watchwords.tokens` (``drop_punct`` defaults to True).
+
+    Returns:
+        The :func:`keyness_table` columns plus ``docs_target`` (documents of the target with the
+        term); ``df.attrs`` names target and reference.
+    """
+    corpus = as_corpus(corpus, verb="keyness")
+    from nltk.probability import FreqDist
+
+
+    target_mask = _select(corpus, target, "target")
+    if not target_mask.any():
+        raise ValueError("target: no document selected; check the column, values or doc_ids")
+    n_target_docs = int(target_mask.sum())
+    if min_docs > n_target_docs:
+        raise ValueError(f"min_docs={min_docs} but the target has {n_target_docs} document(s); "
+                         f"pass min_docs={n_target_docs} or a larger target")
+    occurrences, target_sizes = occurrences_and_sizes(corpus[target_mask], n=n, **token_options)
+    target_size = int(target_sizes.sum())
+    docs = occurrences.groupby("term")["doc_id"].nunique()
+    # the dispersion requirement comes first, so the Bonferroni factor counts only the terms tested
+    dispersed = occurrences[occurrences["term"].map(docs) >= min_docs]
+    target_counts = FreqDist(dispersed["term"])
+    is_group = reference is None or isinstance(reference, (Mapping, pd.Series, list, tuple, set)) or (
+        isinstance(reference, str) and reference in set(corpus["doc_id"].astype(str)))
+    if not is_group:
+        if reference != "english" and not Path(str(reference)).is_file():
+            raise ValueError(f"reference list {reference}: no such file; pass 'english', a CSV file path, or a group")
+        reference_counts, reference_size = read_reference_list(str(reference))
+        reference_name = str(reference)
+    else:
+        reference_mask = ~target_mask if reference is None else _select(corpus, reference, "reference")
+        if (reference_mask & target_mask).any():
+            raise ValueError("target and reference share documents; choose disjoint groups")
+        if not reference_mask.any():
+            raise ValueError("reference: no document selected (the target is the whole corpus); "
+                             "pass a reference list file or another group")
+        ref_occurrences, reference_sizes = occurrences_and_sizes(corpus[reference_mask], n=n, **token_options)
+        reference_counts = pd.Series(FreqDist(ref_occurrences["term"]), dtype="float64")
+        reference_size = int(reference_sizes.sum())
+        reference_name = f"{int(reference_mask.sum())} document(s)"
+    table = keyness_table(target_counts, reference_counts, target_size=target_size, reference_size=reference_size,
+                          g2=g2, correction=correction, alpha=alpha, min_count=max(min_count, 1), zero=zero)
+    table["docs_target"] = table["term"].map(docs).fillna(0).astype(int)
+    table = table[table["docs_target"] >= min_docs].reset_index(drop=True)
+    table.attrs.update(source="watchwords.keyness", target=repr(target), reference=reference_name,
+                       n_target_docs=n_target_docs, min_docs=min_docs, g2=g2, correction=correction,
+                       alpha=alpha, zero=zero, target_size=int(target_size), reference_size=int(reference_size),
+                       token_options={k: str(v) for k, v in token_options.items()},
+                       corpus_hash=corpus.attrs.get("corpus_hash"))
+    return table
+
+
+@returns("kwic")
+def kwic(
+    corpus: pd.DataFrame | str,
+    pattern: str,
+    *,
+    window: int = 5,
+    regex: bool = False,
+    ignore_case: bool = True,
+    sort: str | None = None,
+    parts: Any = "all",
+    **token_options: Any,
+) -> pd.DataFrame:
+    """Concordance lines of ``pattern``.
+
+    Args:
+        corpus: a corpus from ``load_corpus`` or a plain string.
+        pattern: a word, a phrase ("facial recognition", "track * down") or, with ``regex``, a
+            regular expression that must match a whole token ("camera(s)?").
+        window: words of context on each side (within the paragraph).
+        regex: treat ``pattern`` as a regular expression over single tokens.
+        ignore_case: match regardless of case.
+        sort: None (text order), ``"L1"`` or ``"R1"`` (by the first word to the left or right,
+            then the other side), as in AntConc's KWIC sort.
+        parts: part kinds to search (default all, captions included).
+        **token_options: passed to :func:`watchwords.tokens` (e.g. ``voice="quoted"``).
+
+    Returns:
+        Columns doc_id, para_id, sent_id, part, left, match, right (the text as written, white
+        space folded), start, end (offsets of the match in the document text), L1, R1 (the
+        neighbouring words, lower-cased).
+    """
+    if window < 0:
+        raise ValueError(f"window={window}: use 0 or more words")
+    if sort not in (None, "L1", "R1"):
+        raise ValueError(f"sort={sort!r}: use None, 'L1' or 'R1'")
+    matchers = _compile(pattern, regex=regex, ignore_case=ignore_case)
+    corpus = as_corpus(corpus, verb="kwic")
+    texts = dict(zip(corpus["doc_id"], corpus["text"]))
+    table = tokens(corpus, **{**token_options, "parts": parts, "drop_punct": True})
+    rows = []
+    for (doc_id, para_id), group in table.groupby(["doc_id", "para_id"], sort=False):
+        words = group["token"].tolist()
+        starts, ends = group["start"].tolist(), group["end"].tolist()
+        sent_ids, part = group["sent_id"].tolist(), group["part"].iloc[0]
+        text = texts[doc_id]
+        size = len(matchers)
+        for i in range(len(words) - size + 1):
+            if all(m.fullmatch(words[i + k].replace("’", "'")) for k, m in enumerate(matchers)):
+                j = i + size - 1
+                lo, hi = max(0, i - window), min(len(words) - 1, j + window)
+                left = text[starts[lo]:starts[i]] if i > lo else ""
+                right = text[ends[j]:ends[hi]] if hi > j else ""
+                rows.append({"doc_id": doc_id, "para_id": para_id, "sent_id": sent_ids[i], "part": part,
+                             "left": " ".join(left.split()), "match": " ".join(text[starts[i]:ends[j]].split()),
+                             "right": " ".join(right.split()), "start": starts[i], "end": ends[j],
+                             "L1": words[i - 1].lower() if i > 0 else "", "R1": words[j + 1].lower() if j + 1 < len(words) else ""})
+    frame = pd.DataFrame(rows, columns=_KWIC_COLUMNS)
+    if sort == "L1":
+        frame = frame.sort_values(["L1", "R1", "doc_id", "start"], kind="stable")
+    elif sort == "R1":
+        frame = frame.sort_values(["R1", "L1", "doc_id", "start"], kind="stable")
+    frame = frame.reset_index(drop=True)
+    for column in ("para_id", "sent_id", "start", "end"):
+        frame[column] = frame[column].astype("int64")
+    frame.attrs.update(source="watchwords.kwic", pattern=pattern, window=window, regex=regex, ignore_case=ignore_case,
+                       sort=sort, corpus_hash=corpus.attrs.get("corpus_hash"))
+    return frame
+
+
+@returns("collocates")
+def collocates(
+    corpus: pd.DataFrame | str,
+    node: str,
+    *,
+    window: int = 5,
+    min_freq: int = 3,
+    min_collocate_freq: int = 1,
+    span: str = "nominal",
+    sort: str = "log_dice",
+    **token_options: Any,
+) -> pd.DataFrame:
+    """Collocates of ``node`` (a word or phrase) within ±``window`` words in the same sentence.
+
+    Args:
+        corpus: a corpus, sentence table or plain string.
+        node: a word or a phrase ("facial recognition"), matched on lower-cased words.
+        window: words on each side (1 or more).
+        min_freq: minimum co-occurrence frequency O11 (LancsBox's NC).
+        min_collocate_freq: minimum corpus frequency of the collocate (LancsBox's C).
+        span: ``"nominal"`` or ``"actual"`` window size in E11 (see the module docstring).
+        sort: the column to sort by, descending.
+        **token_options: passed to :func:`watchwords.tokens` (e.g. ``stopwords="english"``,
+            ``voice="reporter"``); punctuation is always dropped.
+
+    Returns:
+        Columns node, collocate, observed (O11), expected (E11), node_freq (R1), collocate_freq
+        (C1), window_total (W), n_tokens (N), n_left, n_right (co-occurrences on each side),
+        mi, t_score, log_likelihood, log_dice. ``df.attrs["cpn"]`` gives the Collocation
+        Parameters Notation (Brezina et al. 2015), e.g. "logDice, L5-R5, C1-NC3".
+    """
+    if window < 1:
+        raise ValueError(f"window={window}: use 1 or more words on each side")
+    if span not in ("nominal", "actual"):
+        raise ValueError(f"span={span!r}: use 'nominal' (LancsBox) or 'actual'")
+    if sort not in _COLUMNS:
+        raise ValueError(f"sort={sort!r}: use one of {_COLUMNS}")
+    node_words = tuple(w.lower().replace("’", "'") for w in word_tokenizer().tokenize(node))
+    if not node_words:
+        raise ValueError("node is empty: give a word or a phrase")
+    options = {**token_options, "drop_punct": True}
+    table = tokens(as_corpus(corpus, verb="collocates", accept=("sentences",)), **options)
+    norms = table["token"].str.replace("’", "'", regex=False).str.lower()
+    n_tokens = len(table)
+    frequency = Counter(norms)
+    size = len(node_words)
+    observed: Counter[str] = Counter()
+    left: Counter[str] = Counter()
+    right: Counter[str] = Counter()
+    node_freq = 0
+    actual_total = 0
+    for _, group in table.assign(_norm=norms).groupby(["doc_id", "sent_id"], sort=False):
+        words = group["_norm"].tolist()
+        starts = [i for i in range(len(words) - size + 1) if tuple(words[i:i + size]) == node_words]
+        node_freq += len(starts)
+        side: dict[int, str] = {}  # position -> the side of the first node window that covers it
+        for i in starts:
+            for k in range(max(0, i - window), i):
+                side.setdefault(k, "left")
+            for k in range(i + size, min(len(words), i + size + window)):
+                side.setdefault(k, "right")
+        for k, where in side.items():
+            observed[words[k]] += 1
+            (left if where == "left" else right)[words[k]] += 1
+        actual_total += len(side)
+    window_total = node_freq * 2 * window if span == "nominal" else actual_total
+    rows = []
+    for collocate, o11 in observed.items():
+        c1 = frequency[collocate]
+        if o11 < min_freq or c1 < min_collocate_freq:
+            continue
+        e11 = window_total * c1 / n_tokens
+        cells = (o11, window_total - o11, c1 - o11, n_tokens - window_total - c1 + o11)
+        rows.append({
+            "node": " ".join(node_words), "collocate": collocate, "observed": o11, "expected": e11,
+            "node_freq": node_freq, "collocate_freq": c1, "window_total": window_total, "n_tokens": n_tokens,
+            "n_left": left[collocate], "n_right": right[collocate],
+            "mi": BigramAssocMeasures.pmi(o11, (window_total, c1), n_tokens),
+            "t_score": BigramAssocMeasures.student_t(o11, (window_total, c1), n_tokens),
+            "log_likelihood": float(g2_4term(*cells)),
+            "log_dice": 14 + math.log2(2 * o11 / (node_freq + c1)),
+        })
+    frame = pd.DataFrame(rows, columns=_COLUMNS)
+    frame = frame.sort_values([sort, "collocate"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    frame.attrs.update(source="watchwords.collocates", node=node, window=window, min_freq=min_freq,
+                       min_collocate_freq=min_collocate_freq, span=span,
+                       cpn=f"{sort}, L{window}-R{window}, C{min_collocate_freq}-NC{min_freq}; within sentences",
+                       token_options={k: str(v) for k, v in token_options.items()})
+    return frame
+
+
+@returns("dispersion")
+def dispersion(corpus: pd.DataFrame | str, terms: Iterable[str] | None = None, **token_options: Any) -> pd.DataFrame:
+    """DP, DP_norm and range of terms over the documents of a corpus.
+
+    Args:
+        corpus: a corpus from ``load_corpus``.
+        terms: the terms to measure (lower-cased words or, with ``multiword=True``, phrases);
+            None for every term.
+        **token_options: passed to :func:`watchwords.tokens` (``drop_punct`` defaults to True).
+
+    Returns:
+        Columns term, count, doc_freq (documents containing it), n_docs, dp, dp_norm; sorted by
+        count descending. Part sizes are the documents' token counts.
+    """
+    corpus = as_corpus(corpus, verb="dispersion")
+    occurrences, sizes = occurrences_and_sizes(corpus, **token_options)
+    sizes = sizes.astype(float)
+    sizes = sizes.reindex(corpus["doc_id"].astype(str), fill_value=0.0)
+    sizes = sizes[sizes > 0]
+    table = pd.crosstab(occurrences["term"], occurrences["doc_id"].astype(str)).reindex(columns=sizes.index, fill_value=0)
+    wanted = list(dict.fromkeys(t.lower() for t in terms)) if terms is not None else list(table.index)
+    rows = []
+    for term in wanted:
+        counts = table.loc[term].to_numpy(dtype=float) if term in table.index else np.zeros(len(sizes))
+        value, normalised = dp(counts, sizes.to_numpy()) if len(sizes) else (float("nan"), float("nan"))
+        rows.append({"term": term, "count": int(counts.sum()), "doc_freq": int((counts > 0).sum()),
+                     "n_docs": int(len(sizes)), "dp": value, "dp_norm": normalised})
+    frame = pd.DataFrame(rows, columns=["term", "count", "doc_freq", "n_docs", "dp", "dp_norm"])
+    frame = frame.sort_values(["count", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    frame.attrs.update(source="watchwords.dispersion", parts="documents", direction="0 = even, 1 = concentrated",
+                       corpus_hash=corpus.attrs.get("corpus_hash"))
+    return frame
+
+
+@returns("frames")
+def frames(corpus: pd.DataFrame | str, *, voice_spans: pd.DataFrame | None = None,
+           exclude_spans: pd.DataFrame | None = None,
+           dictionary: str | Path | pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per frame-indicator match (rules in the module docstring).
+
+    Args:
+        corpus: a corpus from ``load_corpus`` or a plain string.
+        voice_spans: quoted spans for the voice column (default: text inside quotation marks;
+            pass ``watchwords.voice(corpus)`` to use attributed content).
+        exclude_spans: spans whose words are not matched, e.g. :func:`watchwords.reused_spans`
+            so that syndicated wire copy is counted once.
+
+    Returns:
+        Columns doc_id, para_id, sent_id, frame, indicator, match (the text), start, end,
+        weight, negated, voice, part (headline / standfirst / lede / body / caption / ...).
+    """
+    require_kind(voice_spans, ("voice",), verb="frames", name="voice_spans")
+    require_kind(exclude_spans, ("reused_spans", "voice"), verb="frames", name="exclude_spans")
+    corpus = as_corpus(corpus, verb="frames")
+    index, false_friends, _ = _dictionary(dictionary)
+    wildcards = [(key[1:], entries) for key, entries in index.items() if key.startswith("*")]
+    table = tokens(corpus, parts="all", drop_punct=False, voice_spans=voice_spans, exclude_spans=exclude_spans)
+    table = table.assign(part=parts_with_lede(table))
+    rows = []
+    for (_, _), sent in table.groupby(["doc_id", "sent_id"], sort=False):
+        words = sent["norm"].tolist()
+        starts, ends = sent["start"].tolist(), sent["end"].tolist()
+        first = sent.iloc[0]
+        covered: dict[str, int] = {}  # frame -> end of its last match: a word counts once per frame (longest first)
+        for i, word in enumerate(words):
+            candidates = index.get(word, []) + [e for prefix, entries in wildcards if word.startswith(prefix)
+                                                for e in entries]
+            matched: set[str] = set()
+            for indicator, frame, weight in sorted(candidates, key=lambda e: len(e[0].words), reverse=True):
+                if frame in matched or covered.get(frame, 0) > i:
+                    continue
+                j = match_at(indicator, words, i)
+                if j is None:
+                    continue
+                if any(tuple(words[k:k + len(ff)]) == ff and k <= i < k + len(ff) and fr == frame
+                       for ff, fr in false_friends for k in range(max(0, i - len(ff) + 1), i + 1)):
+                    continue
+                matched.add(frame)
+                covered[frame] = j
+                rows.append({"doc_id": first.doc_id, "para_id": int(first.para_id), "sent_id": int(first.sent_id),
+                             "frame": frame, "indicator": indicator.text, "start": starts[i], "end": ends[j - 1],
+                             "weight": weight,
+                             "negated": negated(words, i) and frame.split()[0] not in ABSENCE_FRAMES,
+                             "voice": sent["voice"].iloc[i],
+                             "part": sent["part"].iloc[i]})
+
+    texts = dict(zip(corpus["doc_id"], corpus["text"]))
+    frame_table = pd.DataFrame(rows, columns=["doc_id", "para_id", "sent_id", "frame", "indicator", "start", "end",
+                                              "weight", "negated", "voice", "part"])
+    frame_table = frame_table.astype({"para_id": "int64", "sent_id": "int64", "start": "int64", "end": "int64",
+                                      "weight": "float64", "negated": bool})
+    frame_table.insert(5, "match", [texts[d][s:e] for d, s, e in zip(frame_table["doc_id"], frame_table["start"],
+                                                                      frame_table["end"])])
+    frame_table.attrs.update(source="watchwords.frames", dictionary="watchwords/data/en/frames.csv (version 0.1, "
+                             "not yet validated)")
+    return frame_table
+
+
+
+
+@returns("tfidf")
+def tfidf(corpus: pd.DataFrame | str, *, smooth: bool = False, n: int = 1, **token_options: Any) -> pd.DataFrame:
+    """TF-IDF of each term in each document.
+
+    Formulas, for term t in document d, with N documents and df(t) documents containing t:
+
+    * ``tf`` = count(t, d) / number of tokens in d (relative frequency; tokens counted before
+      stopwords are removed, as in :func:`frequencies`);
+    * ``idf`` = ln(N / df(t)) (Spärck Jones 1972, "A statistical interpretation of term
+      specificity", Journal of Documentation 28(1)); with ``smooth=True``,
+      ln((1 + N) / (1 + df(t))) + 1, the default of scikit-learn's ``TfidfTransformer``;
+    * ``tfidf`` = tf · idf.
+
+    With the plain idf, a term found in every document scores 0. On a one-document corpus every
+    idf is 0: TF-IDF needs several documents.
+
+    Returns:
+        Columns doc_id, term, count, tf, df, idf, tfidf; sorted by doc_id, then tfidf descending.
+    """
+    occurrences, sizes = occurrences_and_sizes(corpus, n=n, **token_options)
+    n_docs = int(corpus["doc_id"].nunique()) if not isinstance(corpus, str) else 1
+    per_doc: dict[str, FreqDist] = {}
+    for doc_id, group in occurrences.groupby("doc_id", sort=False):
+        per_doc[str(doc_id)] = FreqDist(group["term"])
+    df: FreqDist = FreqDist()
+    for dist in per_doc.values():
+        df.update(dist.keys())
+    rows = []
+    for doc_id in sorted(per_doc):
+        dist = per_doc[doc_id]
+        total = int(sizes[doc_id])
+        for term, count in dist.items():
+            idf = math.log((1 + n_docs) / (1 + df[term])) + 1 if smooth else math.log(n_docs / df[term])
+            rows.append({"doc_id": doc_id, "term": term, "count": count, "tf": count / total, "df": df[term],
+                         "idf": idf, "tfidf": count / total * idf})
+    result = pd.DataFrame(rows, columns=["doc_id", "term", "count", "tf", "df", "idf", "tfidf"])
+    result = result.sort_values(["doc_id", "tfidf", "term"], ascending=[True, False, True], kind="stable")
+    result = result.reset_index(drop=True)
+    result.attrs.update(occurrences.attrs, source="watchwords.tfidf", smooth=smooth, n_docs=n_docs)
+    return result
