@@ -21,14 +21,21 @@ from nltk.probability import ConditionalFreqDist, FreqDist
 from nltk.util import ngrams as nltk_ngrams
 
 from watchwords.dispersion import dp
-from watchwords.framing import ABSENCE_FRAMES, _dictionary
+from watchwords.framing import (ABSENCE_FRAMES, SURVEILLANCE_VERBS, _ADJECTIVAL, _BE, _BETWEEN, _NOT_NOUN,
+                                 _RELATIVE_NEXT, _RELATIVE_VERBS, _dictionary, _is_participle, _process_nouns)
+from watchwords.resources import read_table
 from watchwords.frequency import group_labels
 from watchwords.indicators import match_at, negated
 from watchwords.keyness import _select, g2_4term, keyness_table, read_reference_list
 from watchwords.kwic import _KWIC_COLUMNS, _compile
 from watchwords.collocations import _COLUMNS
+import difflib
+from itertools import combinations
+from watchwords.reuse import _PARTS, _publication_order, shingles
+from watchwords.text import WORD_RE
+from watchwords.store import _multiword_index
 from watchwords.tables import as_corpus, require_kind, returns
-from watchwords.text import (PUNCT_RE, _NUMBER_RE, _TOKEN_COLUMNS, _multiword_index, _normaliser,
+from watchwords.text import (PUNCT_RE, _NUMBER_RE, _TOKEN_COLUMNS, normaliser as _normaliser,
                              _quoted_spans, DEFAULT_PARTS, parts_with_lede, read_word_list, resolve_parts, sentences, word_tokenizer)
 
 def _paragraphs_from_sentences(sents: pd.DataFrame) -> Iterable[tuple[object, int, str]]:
@@ -723,3 +730,309 @@ def tfidf(corpus: pd.DataFrame | str, *, smooth: bool = False, n: int = 1, **tok
     result = result.reset_index(drop=True)
     result.attrs.update(occurrences.attrs, source="watchwords.tfidf", smooth=smooth, n_docs=n_docs)
     return result
+
+
+def _word_table(corpus: pd.DataFrame) -> pd.DataFrame:
+    table = tokens(corpus, parts=("headline", "standfirst", "body"), drop_punct=True)
+    return table.assign(part=parts_with_lede(table), word=table["token"].str.replace("’", "'", regex=False).str.lower())
+
+@returns("reuse")
+def reuse(corpus: pd.DataFrame | str, *, n: int = 5, near_duplicate: float = 0.8) -> pd.DataFrame:
+    """Pairwise text reuse between the documents of a corpus, per part and for the whole report.
+
+    Parts: headline, lede (first body paragraph), body (the other body paragraphs, standfirst
+    included in "all"), and "all" (every word of headline, standfirst and body).
+
+    Returns:
+        One row per pair of documents and part: doc_a, doc_b, part, shingles_a, shingles_b,
+        shared, containment_a_in_b, containment_b_in_a, jaccard, near_duplicate. Pairs are
+        ordered by doc_id; containments are NaN when a side has no words in that part.
+    """
+    corpus = as_corpus(corpus, verb="reuse")
+    words = _word_table(corpus)
+    sets: dict[tuple[str, str], set[tuple[str, ...]]] = {}
+    for doc_id, group in words.groupby("doc_id", sort=False):
+        sets[(str(doc_id), "all")] = set()
+        for part_name in _PARTS:
+            part_words = group.loc[group["part"] == part_name]
+            found: set[tuple[str, ...]] = set()
+            for _, para in part_words.groupby("para_id", sort=False):
+                found |= shingles(para["word"].tolist(), n=n)
+            sets[(str(doc_id), part_name)] = found
+        for _, para in group.groupby("para_id", sort=False):
+            sets[(str(doc_id), "all")] |= shingles(para["word"].tolist(), n=n)
+    rows = []
+    ids = sorted(str(d) for d in corpus["doc_id"])
+    for a, b in combinations(ids, 2):
+        for part_name in (*_PARTS, "all"):
+            sa, sb = sets.get((a, part_name), set()), sets.get((b, part_name), set())
+            shared = len(sa & sb)
+            union = len(sa | sb)
+            jaccard = shared / union if union else float("nan")
+            rows.append({"doc_a": a, "doc_b": b, "part": part_name, "shingles_a": len(sa), "shingles_b": len(sb),
+                         "shared": shared, "containment_a_in_b": shared / len(sa) if sa else float("nan"),
+                         "containment_b_in_a": shared / len(sb) if sb else float("nan"), "jaccard": jaccard,
+                         "near_duplicate": bool(union) and jaccard >= near_duplicate})
+    frame = pd.DataFrame(rows, columns=["doc_a", "doc_b", "part", "shingles_a", "shingles_b", "shared",
+                                        "containment_a_in_b", "containment_b_in_a", "jaccard", "near_duplicate"])
+    frame.attrs.update(source="watchwords.reuse", n=n, near_duplicate=near_duplicate,
+                       corpus_hash=corpus.attrs.get("corpus_hash"))
+    return frame
+
+@returns("reused_spans")
+def reused_spans(corpus: pd.DataFrame | str, *, n: int = 5, order_by: str = "date") -> pd.DataFrame:
+    """Spans of later reports that repeat an earlier report's word n-grams (for leaving wire copy out).
+
+    Documents are taken in the order of ``order_by`` (then doc_id); a later document's word is
+    *reused* when it lies in an n-gram that an earlier document already contains. Pass the result
+    as ``exclude_spans`` to :func:`watchwords.tokens` (and so to ``frequencies``, ``keyness``,
+    ``collocates``) so syndicated copy is counted once.
+
+    Returns:
+        Columns doc_id, start, end, source_doc (the first earlier document with the n-gram).
+    """
+    corpus = as_corpus(corpus, verb="reused_spans")
+    order = corpus.sort_values([order_by, "doc_id"] if order_by in corpus.columns else ["doc_id"], kind="stable")
+    words = _word_table(corpus)
+    seen: dict[tuple[str, ...], str] = {}
+    rows: list[dict[str, Any]] = []
+    for doc_id in order["doc_id"].astype(str):
+        group = words[words["doc_id"].astype(str) == doc_id]
+        mine: dict[tuple[str, ...], None] = {}
+        for _, para in group.groupby("para_id", sort=False):
+            w, st, en = para["word"].tolist(), para["start"].tolist(), para["end"].tolist()
+            covered: list[tuple[int, int, str]] = []
+            for i in range(len(w) - n + 1):
+                gram = tuple(w[i:i + n])
+                mine[gram] = None
+                if gram in seen:
+                    covered.append((st[i], en[i + n - 1], seen[gram]))
+            for start, end, source in covered:  # merge overlapping n-gram spans
+                if rows and rows[-1]["doc_id"] == doc_id and start <= rows[-1]["end"] and rows[-1]["source_doc"] == source:
+                    rows[-1]["end"] = max(rows[-1]["end"], end)
+                else:
+                    rows.append({"doc_id": doc_id, "start": start, "end": end, "source_doc": source})
+        for gram in mine:
+            seen.setdefault(gram, doc_id)
+    frame = pd.DataFrame(rows, columns=["doc_id", "start", "end", "source_doc"])
+    frame.attrs.update(source="watchwords.reused_spans", n=n, order_by=order_by)
+    return frame
+
+@returns("quote_variants")
+def quote_variants(corpus: pd.DataFrame | str, *, relations: pd.DataFrame | None = None,
+                   min_similarity: float = 0.3) -> pd.DataFrame:
+    """Group the attributed contents that render the same statement in different reports.
+
+    Contents of :func:`watchwords.attributions` from different documents are linked when the Jaccard
+    similarity of their word sets reaches ``min_similarity``; linked contents form a group (single
+    linkage). Within a group the reference is the content of the earliest document (by ``date``,
+    then doc_id); each variant lists the words it swapped relative to the reference (difflib
+    replacements, "conscript → reservist"), so that rewordings across outlets are visible.
+
+    Returns:
+        Columns group_id, doc_id, relation_id, source_canonical, kind, content, similarity (to the
+        reference), swaps; only groups spanning at least two documents.
+    """
+    require_kind(relations, ("attributions",), verb="quote_variants", name="relations")
+    from watchwords.attribution import attributions
+
+    corpus = as_corpus(corpus, verb="quote_variants")
+    relations = attributions(corpus) if relations is None else relations
+    if relations.empty:
+        return pd.DataFrame(columns=["group_id", "doc_id", "relation_id", "source_canonical", "kind", "content",
+                                     "similarity", "swaps"])
+
+    words = [WORD_RE.findall(c.lower()) for c in relations["content"]]
+    sets = [set(w) for w in words]
+    parent = list(range(len(relations)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    docs = relations["doc_id"].astype(str).tolist()
+    for i in range(len(relations)):
+        for j in range(i + 1, len(relations)):
+            if docs[i] == docs[j] or not sets[i] or not sets[j]:
+                continue
+            if len(sets[i] & sets[j]) / len(sets[i] | sets[j]) >= min_similarity:
+                parent[find(i)] = find(j)
+    order = _publication_order(corpus)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(relations)):
+        groups.setdefault(find(i), []).append(i)
+    rows = []
+    group_id = 0
+    for members in groups.values():
+        if len({docs[i] for i in members}) < 2:
+            continue
+        members.sort(key=lambda i: (order.get(docs[i], 0), i))
+        reference = members[0]
+        for i in members:
+            matcher = difflib.SequenceMatcher(a=words[reference], b=words[i], autojunk=False)
+            swaps = [f"{' '.join(words[reference][a1:a2])} → {' '.join(words[i][b1:b2])}"
+                     for op, a1, a2, b1, b2 in matcher.get_opcodes() if op == "replace"]
+            union = sets[reference] | sets[i]
+            row = relations.iloc[i]
+            rows.append({"group_id": group_id, "doc_id": docs[i], "relation_id": int(row["relation_id"]),
+                         "source_canonical": row["source_canonical"], "kind": row["kind"], "content": row["content"],
+                         "similarity": len(sets[reference] & sets[i]) / len(union) if union else 1.0,
+                         "swaps": "; ".join(swaps)})
+        group_id += 1
+    frame = pd.DataFrame(rows, columns=["group_id", "doc_id", "relation_id", "source_canonical", "kind", "content",
+                                        "similarity", "swaps"])
+    frame.attrs.update(source="watchwords.quote_variants", min_similarity=min_similarity)
+    return frame
+
+
+@returns("passives")
+def passives(corpus: pd.DataFrame | str) -> pd.DataFrame:
+    """Passive constructions: a form of *be* or *get*, up to two adverbs or "being", a past participle.
+
+    Rule (Biber 1988, features 17-18, without a parser): the participle ends in -ed or -en or is a
+    listed irregular form, and is not a listed adjectival participle ("was worried"). With "by"
+    within the next four words the passive is a *by*-passive and the words after "by" up to the
+    next punctuation are its agent; otherwise it is *agentless* (the actor is deleted; Fowler 1991).
+    **Reduced passive relatives** (Biber's past-participial WHIZ deletion: "reservists recruited
+    during the mobilisation", "men detained in the metro") are found for a list of enforcement
+    verbs after a plural noun and before a preposition; their agent is deleted too.
+
+    Returns:
+        Columns doc_id, sent_id, kind ("agentless", "by" or "reduced relative"), auxiliary, participle, agent, start,
+        end (from the auxiliary to the participle), surveillance_verb (the participle is in
+        :data:`SURVEILLANCE_VERBS`).
+    """
+
+    stop = read_word_list("english", default="stopwords")
+    rows = []
+    for doc_id, sent_id, sent, words, starts, ends, text in _iter_sentences(corpus, "passives"):
+        for i, word in enumerate(words):
+            if word not in _BE or (word == "being" and i > 0 and words[i - 1] in _BE):
+                continue  # "are being used" is one passive, found from "are"
+            j = i + 1
+            while j < len(words) and j - i <= 3 and words[j] in _BETWEEN:
+                j += 1
+            if j >= len(words) or not _is_participle(words[j]) or words[j] in _ADJECTIVAL or words[j] in _BE:
+                continue
+            agent = ""
+            kind = "agentless"
+            for k in range(j + 1, min(j + 5, len(words))):
+                if words[k] == "by":
+                    end = k + 1
+                    while end < len(words) and words[end][:1].isalnum():
+                        end += 1
+                    if end > k + 1:
+                        agent = text[starts[k + 1]:ends[end - 1]]
+                        kind = "by"
+                    break
+            rows.append({"doc_id": doc_id, "sent_id": sent_id, "kind": kind, "auxiliary": sent["token"].iloc[i],
+                         "participle": sent["token"].iloc[j], "agent": agent, "start": starts[i], "end": ends[j],
+                         "surveillance_verb": words[j] in SURVEILLANCE_VERBS})
+        # reduced passive relatives: "reservists recruited during ...", "men detained in the metro"
+        for j in range(1, len(words) - 1):
+            previous = words[j - 1]
+            if (words[j] in _RELATIVE_VERBS and words[j + 1] in _RELATIVE_NEXT and previous[:1].isalpha()
+                    and previous not in _NOT_NOUN and (previous not in stop or previous == "those")
+                    and not previous.endswith("ly")):
+                rows.append({"doc_id": doc_id, "sent_id": sent_id, "kind": "reduced relative", "auxiliary": "",
+                             "participle": sent["token"].iloc[j], "agent": "", "start": starts[j], "end": ends[j],
+                             "surveillance_verb": words[j] in SURVEILLANCE_VERBS})
+    frame = pd.DataFrame(rows, columns=["doc_id", "sent_id", "kind", "auxiliary", "participle", "agent", "start", "end",
+                                        "surveillance_verb"])
+    frame = frame.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+    frame.attrs.update(source="watchwords.passives")
+    return frame
+
+
+
+def _iter_sentences(corpus: pd.DataFrame | str, verb: str) -> Iterator[tuple[Any, ...]]:
+    """Yield (doc_id, sent_id, sentence tokens, norms, starts, ends, document text) for every sentence."""
+    table = tokens(corpus, parts="all", drop_punct=False)
+    corpus = as_corpus(corpus, verb=verb)
+    texts = dict(zip(corpus["doc_id"], corpus["text"]))
+    for (doc_id, sent_id), sent in table.groupby(["doc_id", "sent_id"], sort=False):
+        yield (doc_id, int(sent_id), sent, sent["norm"].tolist(), sent["start"].tolist(), sent["end"].tolist(),
+               texts[doc_id])
+
+@returns("nominalisations")
+def nominalisations(corpus: pd.DataFrame | str) -> pd.DataFrame:
+    """Process nouns from the curated list (``watchwords/data/en/process_nouns.txt``) and whether an agent is attached.
+
+    An agent is attached when the noun is followed by "by" + a phrase ("detention by police"), or preceded
+    by a possessive ("the police's detention", "Moscow's surveillance"); otherwise the actor is hidden
+    (Fairclough 2003, ch. 8; Fowler 1991).
+
+    Returns:
+        Columns doc_id, sent_id, noun, start, end, agent ("" when none is attached), agent_attached.
+    """
+
+    nouns = _process_nouns()
+    stop = read_word_list("english", default="stopwords")
+    rows = []
+    for doc_id, sent_id, sent, words, starts, ends, text in _iter_sentences(corpus, "nominalisations"):
+        for i, word in enumerate(words):
+            singular = word[:-1] if word.endswith("s") and word[:-1] in nouns else word
+            if singular not in nouns:
+                continue
+            agent = ""
+            if i + 2 < len(words) and words[i + 1] == "by":
+                end = i + 2
+                while (end < len(words) and words[end][:1].isalnum() and end - i < 7
+                       and (words[end] not in stop or words[end] in ("the", "a", "an", "of"))):
+                    end += 1
+                if end > i + 2:
+                    agent = text[starts[i + 2]:ends[end - 1]]
+            elif i >= 2 and words[i - 1] == "'s":
+                first = i - 3 if i >= 3 and words[i - 3] in ("the", "a", "an") else i - 2
+                agent = text[starts[first]:ends[i - 1]]
+            rows.append({"doc_id": doc_id, "sent_id": sent_id, "noun": sent["token"].iloc[i], "start": starts[i],
+                         "end": ends[i], "agent": agent, "agent_attached": bool(agent)})
+    frame = pd.DataFrame(rows, columns=["doc_id", "sent_id", "noun", "start", "end", "agent", "agent_attached"])
+    frame.attrs.update(source="watchwords.nominalisations")
+    return frame
+
+@returns("hedges")
+def hedges(corpus: pd.DataFrame | str) -> pd.DataFrame:
+    """Hedges, evidentials, scare quotes and evaluative intensifiers (``watchwords/data/en/hedges.csv``).
+
+    "about"/"around" count only before a number ("about 3,000"). A *scare quote* is a quotation of
+    one to three words in a sentence without a reporting verb, or a term after "so-called".
+
+    Returns:
+        Columns doc_id, sent_id, kind (hedge / evidential / scare / intensifier), expression, start, end.
+    """
+    from watchwords.attribution import reporting_lexicon
+    from watchwords.quotes import QUOTE_MARK_RE, quote_spans
+
+    lexicon = read_table("hedges")
+    kinds = dict(zip(lexicon["expression"], lexicon["kind"]))
+    verbs = reporting_lexicon().verbs
+    rows = []
+    for doc_id, sent_id, sent, words, starts, ends, text in _iter_sentences(corpus, "hedges"):
+        for i, word in enumerate(words):
+            kind = kinds.get(word)
+            if kind is None:
+                continue
+            if word in ("about", "around") and not (i + 1 < len(words) and words[i + 1][:1].isdigit()):
+                continue
+            rows.append({"doc_id": doc_id, "sent_id": sent_id, "kind": kind, "expression": sent["token"].iloc[i],
+                         "start": starts[i], "end": ends[i]})
+        if not any(w in verbs for w in words):
+            for _, inner_start, inner_end, _ in quote_spans(text, starts[0], ends[-1]):
+                inner = text[inner_start:inner_end]
+                if 1 <= len(inner.split()) <= 3 and not QUOTE_MARK_RE.search(inner):
+                    rows.append({"doc_id": doc_id, "sent_id": sent_id, "kind": "scare", "expression": inner,
+                                 "start": inner_start, "end": inner_end})
+    frame = pd.DataFrame(rows, columns=["doc_id", "sent_id", "kind", "expression", "start", "end"])
+    frame = frame.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+    frame.attrs.update(source="watchwords.hedges")
+    return frame
+
+
+_UNITS = {"sentence": ["doc_id", "sent_id"], "paragraph": ["doc_id", "para_id"], "document": ["doc_id"]}
+
+
+#: The parts of an article that frame shares count (captions on request; never byline, dateline or credit).
+COUNTED_PARTS = ("headline", "standfirst", "body")

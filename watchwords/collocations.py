@@ -49,8 +49,8 @@ import pandas as pd
 from nltk.metrics import BigramAssocMeasures
 
 from .keyness import g2_4term
-from .tables import as_corpus, returns
 from .store import vocabulary
+from .tables import as_corpus, returns
 from .text import folded, select_tokens, word_tokenizer
 
 __all__ = ["collocates"]

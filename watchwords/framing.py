@@ -28,8 +28,9 @@ import pandas as pd
 
 from .indicators import Indicator, match_at, negated, parse_indicator
 from .resources import language_code, read_table, read_words
+from .store import vocabulary
 from .tables import as_corpus, require_kind, returns
-from .text import parts_with_lede, tokens
+from .text import TokenView, select_tokens, tokens
 
 __all__ = ["frame_dictionary", "frames", "frame_profile", "frame_differences", "frame_prominence", "passives",
            "nominalisations", "actor_labels", "hedges", "sample_for_coding", "read_frame_gold", "validate_frames",
@@ -196,19 +197,26 @@ def frames(corpus: pd.DataFrame | str, *, voice_spans: pd.DataFrame | None = Non
     corpus = as_corpus(corpus, verb="frames")
     index, false_friends, _ = _dictionary(dictionary)
     wildcards = [(key[1:], entries) for key, entries in index.items() if key.startswith("*")]
-    table = tokens(corpus, parts="all", drop_punct=False, voice_spans=voice_spans, exclude_spans=exclude_spans)
-    table = table.assign(part=parts_with_lede(table))
+    view = select_tokens(corpus, parts="all", drop_punct=False, voice_spans=voice_spans, exclude_spans=exclude_spans,
+                         verb="frames")
+    norm_ids, norms = view.norm_ids()
+    # only a word that can start an indicator needs a look at its sentence: decided once per distinct word
+    distinct = np.unique(norm_ids)
+    opens = np.zeros(len(norms), dtype=bool)
+    opens[distinct] = [norms[w] in index or any(norms[w].startswith(prefix) for prefix, _ in wildcards)
+                       for w in distinct.tolist()]
+    parts = view.parts_with_lede()
+    ends = view.store.ends[view.index]
     rows = []
-    for (_, _), sent in table.groupby(["doc_id", "sent_id"], sort=False):
-        words = sent["norm"].tolist()
-        starts, ends = sent["start"].tolist(), sent["end"].tolist()
-        first = sent.iloc[0]
+    for lo, hi, candidates in sentences_containing(view, np.flatnonzero(opens[norm_ids])):
+        words = [norms[w] for w in norm_ids[lo:hi].tolist()]
         covered: dict[str, int] = {}  # frame -> end of its last match: a word counts once per frame (longest first)
-        for i, word in enumerate(words):
-            candidates = index.get(word, []) + [e for prefix, entries in wildcards if word.startswith(prefix)
-                                                for e in entries]
+        for i in (c - lo for c in candidates):
+            word = words[i]
+            candidates_here = index.get(word, []) + [e for prefix, entries in wildcards if word.startswith(prefix)
+                                                     for e in entries]
             matched: set[str] = set()
-            for indicator, frame, weight in sorted(candidates, key=lambda e: len(e[0].words), reverse=True):
+            for indicator, frame, weight in sorted(candidates_here, key=lambda e: len(e[0].words), reverse=True):
                 if frame in matched or covered.get(frame, 0) > i:
                     continue
                 j = match_at(indicator, words, i)
@@ -219,14 +227,16 @@ def frames(corpus: pd.DataFrame | str, *, voice_spans: pd.DataFrame | None = Non
                     continue
                 matched.add(frame)
                 covered[frame] = j
-                rows.append({"doc_id": first.doc_id, "para_id": int(first.para_id), "sent_id": int(first.sent_id),
-                             "frame": frame, "indicator": indicator.text, "start": starts[i], "end": ends[j - 1],
-                             "weight": weight,
+                rows.append({"doc_id": view.store.doc_ids[view.store.doc[view.index[lo]]],
+                             "para_id": int(view.store.para_ids[view.index[lo]]),
+                             "sent_id": int(view.store.sent_ids[view.index[lo]]),
+                             "frame": frame, "indicator": indicator.text, "start": int(view.store.starts[view.index[lo + i]]),
+                             "end": int(ends[lo + j - 1]), "weight": weight,
                              "negated": negated(words, i) and frame.split()[0] not in ABSENCE_FRAMES,
-                             "voice": sent["voice"].iloc[i],
-                             "part": sent["part"].iloc[i]})
+                             "voice": "quoted" if view.quoted[lo + i] else "reporter",
+                             "part": parts[lo + i]})
 
-    texts = dict(zip(corpus["doc_id"], corpus["text"]))
+    texts = dict(zip(corpus["doc_id"].astype(str), corpus["text"]))
     frame_table = pd.DataFrame(rows, columns=["doc_id", "para_id", "sent_id", "frame", "indicator", "start", "end",
                                               "weight", "negated", "voice", "part"])
     frame_table = frame_table.astype({"para_id": "int64", "sent_id": "int64", "start": "int64", "end": "int64",
@@ -236,6 +246,22 @@ def frames(corpus: pd.DataFrame | str, *, voice_spans: pd.DataFrame | None = Non
     frame_table.attrs.update(source="watchwords.frames", dictionary="watchwords/data/en/frames.csv (version 0.1, "
                              "not yet validated)")
     return frame_table
+
+
+def sentences_containing(view: TokenView, positions: np.ndarray) -> Iterator[tuple[int, int, list[int]]]:
+    """For each sentence of the selected tokens that holds one of ``positions`` (sorted indices into the view):
+    (first index, end index, the positions in it)."""
+    if len(positions) == 0:
+        return
+    sentence = view.store.sentence_keys()[view.index]
+    breaks = np.flatnonzero(np.diff(sentence)) + 1
+    firsts = np.concatenate([[0], breaks]).astype(np.int64)
+    lasts = np.concatenate([breaks, [len(sentence)]]).astype(np.int64)
+    which = np.searchsorted(firsts, positions, side="right") - 1
+    cut = np.flatnonzero(np.diff(which)) + 1
+    for group in np.split(np.arange(len(positions)), cut):
+        k = int(which[group[0]])
+        yield int(firsts[k]), int(lasts[k]), positions[group].tolist()
 
 
 def _is_participle(word: str) -> bool:
@@ -283,8 +309,8 @@ def passives(corpus: pd.DataFrame | str) -> pd.DataFrame:
                         agent = text[starts[k + 1]:ends[end - 1]]
                         kind = "by"
                     break
-            rows.append({"doc_id": doc_id, "sent_id": sent_id, "kind": kind, "auxiliary": sent["token"].iloc[i],
-                         "participle": sent["token"].iloc[j], "agent": agent, "start": starts[i], "end": ends[j],
+            rows.append({"doc_id": doc_id, "sent_id": sent_id, "kind": kind, "auxiliary": sent[i],
+                         "participle": sent[j], "agent": agent, "start": starts[i], "end": ends[j],
                          "surveillance_verb": words[j] in SURVEILLANCE_VERBS})
         # reduced passive relatives: "reservists recruited during ...", "men detained in the metro"
         for j in range(1, len(words) - 1):
@@ -293,7 +319,7 @@ def passives(corpus: pd.DataFrame | str) -> pd.DataFrame:
                     and previous not in _NOT_NOUN and (previous not in stop or previous == "those")
                     and not previous.endswith("ly")):
                 rows.append({"doc_id": doc_id, "sent_id": sent_id, "kind": "reduced relative", "auxiliary": "",
-                             "participle": sent["token"].iloc[j], "agent": "", "start": starts[j], "end": ends[j],
+                             "participle": sent[j], "agent": "", "start": starts[j], "end": ends[j],
                              "surveillance_verb": words[j] in SURVEILLANCE_VERBS})
     frame = pd.DataFrame(rows, columns=["doc_id", "sent_id", "kind", "auxiliary", "participle", "agent", "start", "end",
                                         "surveillance_verb"])
@@ -304,13 +330,22 @@ def passives(corpus: pd.DataFrame | str) -> pd.DataFrame:
 
 
 def _iter_sentences(corpus: pd.DataFrame | str, verb: str) -> Iterator[tuple[Any, ...]]:
-    """Yield (doc_id, sent_id, sentence tokens, norms, starts, ends, document text) for every sentence."""
-    table = tokens(corpus, parts="all", drop_punct=False)
+    """Yield (doc_id, sent_id, tokens, norms, starts, ends, document text) for every sentence (lists read from the
+    token store's arrays, every part, punctuation kept)."""
     corpus = as_corpus(corpus, verb=verb)
-    texts = dict(zip(corpus["doc_id"], corpus["text"]))
-    for (doc_id, sent_id), sent in table.groupby(["doc_id", "sent_id"], sort=False):
-        yield (doc_id, int(sent_id), sent, sent["norm"].tolist(), sent["start"].tolist(), sent["end"].tolist(),
-               texts[doc_id])
+    view = select_tokens(corpus, parts="all", drop_punct=False, verb=verb)
+    strings = vocabulary().strings
+    norm_ids, norms = view.norm_ids()
+    types, norm_list = view.types.tolist(), norm_ids.tolist()
+    starts, ends = view.take("starts").tolist(), view.store.ends[view.index].tolist()
+    docs, sent_ids = view.take("doc").tolist(), view.take("sent_ids").tolist()
+    texts = list(corpus["text"])
+    sentence = view.store.sentence_keys()[view.index]
+    bounds = np.concatenate([[0], np.flatnonzero(np.diff(sentence)) + 1, [len(sentence)]]).tolist()
+    for lo, hi in zip(bounds[:-1], bounds[1:]):
+        if hi > lo:
+            yield (view.store.doc_ids[docs[lo]], sent_ids[lo], [strings[t] for t in types[lo:hi]],
+                   [norms[w] for w in norm_list[lo:hi]], starts[lo:hi], ends[lo:hi], texts[docs[lo]])
 
 
 @lru_cache(maxsize=1)
@@ -351,7 +386,7 @@ def nominalisations(corpus: pd.DataFrame | str) -> pd.DataFrame:
             elif i >= 2 and words[i - 1] == "'s":
                 first = i - 3 if i >= 3 and words[i - 3] in ("the", "a", "an") else i - 2
                 agent = text[starts[first]:ends[i - 1]]
-            rows.append({"doc_id": doc_id, "sent_id": sent_id, "noun": sent["token"].iloc[i], "start": starts[i],
+            rows.append({"doc_id": doc_id, "sent_id": sent_id, "noun": sent[i], "start": starts[i],
                          "end": ends[i], "agent": agent, "agent_attached": bool(agent)})
     frame = pd.DataFrame(rows, columns=["doc_id", "sent_id", "noun", "start", "end", "agent", "agent_attached"])
     frame.attrs.update(source="watchwords.nominalisations")
@@ -430,7 +465,7 @@ def hedges(corpus: pd.DataFrame | str) -> pd.DataFrame:
                 continue
             if word in ("about", "around") and not (i + 1 < len(words) and words[i + 1][:1].isdigit()):
                 continue
-            rows.append({"doc_id": doc_id, "sent_id": sent_id, "kind": kind, "expression": sent["token"].iloc[i],
+            rows.append({"doc_id": doc_id, "sent_id": sent_id, "kind": kind, "expression": sent[i],
                          "start": starts[i], "end": ends[i]})
         if not any(w in verbs for w in words):
             for _, inner_start, inner_end, _ in quote_spans(text, starts[0], ends[-1]):

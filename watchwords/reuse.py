@@ -17,24 +17,85 @@ words, with offsets in both documents.
 from __future__ import annotations
 
 import difflib
+import heapq
+import math
+from collections.abc import Iterator
 from itertools import combinations
 from typing import Any
 
+import numpy as np
 import pandas as pd
+from scipy import sparse
 
+from .store import vocabulary
 from .tables import as_corpus, require_kind, returns
-from .text import WORD_RE, parts_with_lede, tokens
+from .text import WORD_RE, folded, select_tokens
 
-__all__ = ["shingles", "reuse", "align", "reused_spans", "quote_variants", "derivations", "demo_pair", "text_pair"]
+__all__ = ["shingles", "similar_pairs", "reuse", "align", "reused_spans", "quote_variants", "derivations", "demo_pair", "text_pair"]
 
 _PARTS = ("headline", "lede", "body")
 #: A paragraph for alignment: its words, their start and end offsets, its part.
 Paragraph = tuple[list[str], list[int], list[int], str]
 
 
-def _word_table(corpus: pd.DataFrame) -> pd.DataFrame:
-    table = tokens(corpus, parts=("headline", "standfirst", "body"), drop_punct=True)
-    return table.assign(part=parts_with_lede(table), word=table["token"].str.replace("’", "'", regex=False).str.lower())
+def _paragraph_words(corpus: pd.DataFrame) -> Iterator[tuple[str, str, list[int], np.ndarray, np.ndarray]]:
+    """(doc_id, part, word ids, starts, ends) of every paragraph of headline, standfirst and body, in order: the
+    lower-cased words of :func:`watchwords.tokens` (punctuation dropped, curly apostrophes straight) as ids of the
+    token store's folded forms, parts with the lede told apart."""
+    view = select_tokens(corpus, parts=("headline", "standfirst", "body"), drop_punct=True, verb="reuse")
+    form_of, _ = vocabulary().interned("folded", folded)
+    words = form_of[view.types]
+    parts = view.parts_with_lede()
+    paragraph = view.store.paragraph_keys()[view.index]
+    starts, ends = view.take("starts"), view.store.ends[view.index]
+    docs = view.take("doc")
+    breaks = np.flatnonzero(np.diff(paragraph)) + 1
+    bounds: list[int] = np.concatenate([[0], breaks, [len(paragraph)]]).astype(np.int64).tolist()
+    for lo, hi in zip(bounds[:-1], bounds[1:]):
+        if hi == lo:
+            continue
+        yield (view.store.doc_ids[int(docs[lo])], str(parts[lo]), words[lo:hi].tolist(), starts[lo:hi],
+               ends[lo:hi])
+
+
+def _shingle_ids(words: list[int], n: int) -> set[tuple[int, ...]]:
+    if len(words) < n:
+        return {tuple(words)} if words else set()
+    return set(zip(*(words[k:] for k in range(n))))
+
+
+def similar_pairs(sets: list[set[Any]], threshold: float) -> set[tuple[int, int]]:
+    """The candidate pairs (i, j), i < j, for an overlap of at least ``threshold`` of either set: every pair with
+    |S_i ∩ S_j| ≥ threshold · |S_i| or ≥ threshold · |S_j| is among them (so is every pair whose containment in
+    either direction, or whose Jaccard resemblance, reaches ``threshold``); found without comparing all pairs.
+
+    Method: prefix filtering (Chaudhuri, Ganti & Kaushik 2006, "A primitive operator for similarity joins in data
+    cleaning", ICDE; Bayardo, Ma & Srikant 2007, "Scaling up all pairs similarity search", WWW). If
+    |S_i ∩ S_j| ≥ ⌈t·|S_i|⌉, at least one of any |S_i| − ⌈t·|S_i|⌉ + 1 elements of S_i is in S_j; taking
+    each set's rarest elements as that prefix, the candidates are the sets holding an element of a prefix
+    (an inverted index), and the caller computes the exact measures for the candidates only. ``threshold``
+    must be above 0.
+
+    Example:
+        >>> sorted(similar_pairs([{1, 2, 3, 4}, {1, 2, 3, 9}, {7, 8}], 0.5))
+        [(0, 1)]
+    """
+    if not 0 < threshold <= 1:
+        raise ValueError(f"threshold={threshold}: use a share in (0, 1]")
+    postings: dict[Any, list[int]] = {}
+    for i, members in enumerate(sets):
+        for element in members:
+            postings.setdefault(element, []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for i, members in enumerate(sets):
+        if not members:
+            continue
+        length = len(members) - math.ceil(threshold * len(members) - 1e-9) + 1
+        for element in heapq.nsmallest(length, members, key=lambda e: len(postings[e])):
+            for j in postings[element]:
+                if j != i:
+                    pairs.add((i, j) if i < j else (j, i))
+    return pairs
 
 
 def _publication_order(corpus: pd.DataFrame) -> dict[str, int]:
@@ -60,11 +121,21 @@ def shingles(words: list[str], *, n: int = 5) -> set[tuple[str, ...]]:
 
 
 @returns("reuse")
-def reuse(corpus: pd.DataFrame | str, *, n: int = 5, near_duplicate: float = 0.8) -> pd.DataFrame:
+def reuse(corpus: pd.DataFrame | str, *, n: int = 5, near_duplicate: float = 0.8,
+          min_containment: float = 0.0) -> pd.DataFrame:
     """Pairwise text reuse between the documents of a corpus, per part and for the whole report.
 
     Parts: headline, lede (first body paragraph), body (the other body paragraphs, standfirst
     included in "all"), and "all" (every word of headline, standfirst and body).
+
+    Args:
+        n: words per shingle.
+        near_duplicate: the Jaccard resemblance from which a pair is a near-duplicate.
+        min_containment: 0 (default) lists every pair of documents; above 0, only the pairs in which one
+            document's shingles ("all") reappear in the other at least to this share, found by prefix filtering
+            (:func:`similar_pairs`) instead of comparing every pair: near-linear on large corpora (pass e.g.
+            0.05 from a few hundred documents on). The rows of the listed pairs are exactly those of the full
+            table (tests/test_reuse.py).
 
     Returns:
         One row per pair of documents and part: doc_a, doc_b, part, shingles_a, shingles_b,
@@ -72,35 +143,74 @@ def reuse(corpus: pd.DataFrame | str, *, n: int = 5, near_duplicate: float = 0.8
         ordered by doc_id; containments are NaN when a side has no words in that part.
     """
     corpus = as_corpus(corpus, verb="reuse")
-    words = _word_table(corpus)
-    sets: dict[tuple[str, str], set[tuple[str, ...]]] = {}
-    for doc_id, group in words.groupby("doc_id", sort=False):
-        sets[(str(doc_id), "all")] = set()
-        for part_name in _PARTS:
-            part_words = group.loc[group["part"] == part_name]
-            found: set[tuple[str, ...]] = set()
-            for _, para in part_words.groupby("para_id", sort=False):
-                found |= shingles(para["word"].tolist(), n=n)
-            sets[(str(doc_id), part_name)] = found
-        for _, para in group.groupby("para_id", sort=False):
-            sets[(str(doc_id), "all")] |= shingles(para["word"].tolist(), n=n)
-    rows = []
+    if not 0 <= min_containment <= 1:
+        raise ValueError(f"min_containment={min_containment}: use a share from 0 to 1")
     ids = sorted(str(d) for d in corpus["doc_id"])
-    for a, b in combinations(ids, 2):
-        for part_name in (*_PARTS, "all"):
-            sa, sb = sets.get((a, part_name), set()), sets.get((b, part_name), set())
-            shared = len(sa & sb)
-            union = len(sa | sb)
-            jaccard = shared / union if union else float("nan")
-            rows.append({"doc_a": a, "doc_b": b, "part": part_name, "shingles_a": len(sa), "shingles_b": len(sb),
-                         "shared": shared, "containment_a_in_b": shared / len(sa) if sa else float("nan"),
-                         "containment_b_in_a": shared / len(sb) if sb else float("nan"), "jaccard": jaccard,
-                         "near_duplicate": bool(union) and jaccard >= near_duplicate})
-    frame = pd.DataFrame(rows, columns=["doc_a", "doc_b", "part", "shingles_a", "shingles_b", "shared",
-                                        "containment_a_in_b", "containment_b_in_a", "jaccard", "near_duplicate"])
-    frame.attrs.update(source="watchwords.reuse", n=n, near_duplicate=near_duplicate,
+    matrices = _shingle_matrices(corpus, ids, n)
+    shared = {part: (m @ m.T).tocsr() for part, m in matrices.items()}  # shared shingles of every pair
+    sizes = {part: np.diff(m.indptr) for part, m in matrices.items()}
+    count = len(ids)
+    if min_containment == 0:
+        first, second = np.triu_indices(count, k=1)
+    else:
+        upper = sparse.triu(shared["all"], k=1).tocoo()
+        both = upper.data.astype(np.int64)
+        reached = ((both >= min_containment * sizes["all"][upper.row])
+                   | (both >= min_containment * sizes["all"][upper.col]))
+        order = np.lexsort((upper.col[reached], upper.row[reached]))
+        first, second = upper.row[reached][order], upper.col[reached][order]
+    parts = (*_PARTS, "all")
+    columns: dict[str, list[np.ndarray]] = {name: [] for name in ("shingles_a", "shingles_b", "shared")}
+    for part_name in parts:
+        columns["shingles_a"].append(sizes[part_name][first])
+        columns["shingles_b"].append(sizes[part_name][second])
+        columns["shared"].append(np.asarray(shared[part_name][first, second]).ravel() if len(first)
+                                 else np.zeros(0, dtype=np.int64))
+    # rows in the order pair by pair, then part
+    size_a, size_b, common = (np.stack(columns[k], axis=1).ravel().astype(np.int64)
+                              for k in ("shingles_a", "shingles_b", "shared"))
+    union = size_a + size_b - common
+    with np.errstate(divide="ignore", invalid="ignore"):
+        jaccard = np.where(union > 0, common / np.maximum(union, 1), np.nan)
+        in_b = np.where(size_a > 0, common / np.maximum(size_a, 1), np.nan)
+        in_a = np.where(size_b > 0, common / np.maximum(size_b, 1), np.nan)
+    names = np.array(ids + [None], dtype=object)[:-1]
+    frame = pd.DataFrame({
+        "doc_a": np.repeat(names[first], len(parts)), "doc_b": np.repeat(names[second], len(parts)),
+        "part": np.tile(np.array(parts, dtype=object), len(first)), "shingles_a": size_a, "shingles_b": size_b,
+        "shared": common, "containment_a_in_b": in_b, "containment_b_in_a": in_a, "jaccard": jaccard,
+        "near_duplicate": (union > 0) & (np.nan_to_num(jaccard) >= near_duplicate)})
+    frame = frame.astype({"doc_a": "str", "doc_b": "str", "part": "str"})
+    frame.attrs.update(source="watchwords.reuse", n=n, near_duplicate=near_duplicate, min_containment=min_containment,
                        corpus_hash=corpus.attrs.get("corpus_hash"))
     return frame
+
+
+def _shingle_matrices(corpus: pd.DataFrame, ids: list[str], n: int) -> dict[str, sparse.csr_matrix]:
+    """Per part (headline, lede, body, all): a documents x shingles 0/1 matrix (rows in the order of ``ids``).
+    Shingles are formed per paragraph (:func:`shingles`: a paragraph shorter than n words is one shingle)."""
+    row_of = {doc_id: k for k, doc_id in enumerate(ids)}
+    grams: list[tuple[int, ...]] = []
+    rows: list[int] = []
+    kinds: list[str] = []
+    for doc_id, part_name, words, _, _ in _paragraph_words(corpus):
+        found = _shingle_ids(words, n)
+        grams.extend(found)
+        rows.extend([row_of[doc_id]] * len(found))
+        kinds.extend([part_name] * len(found))
+    shingle_id: dict[tuple[int, ...], int] = {}
+    columns = np.fromiter((shingle_id.setdefault(g, len(shingle_id)) for g in grams), dtype=np.int64,
+                          count=len(grams))
+    row_array, kind_array = np.array(rows, dtype=np.int64), np.array(kinds + [""], dtype=object)[:-1]
+    matrices = {}
+    for part_name in (*_PARTS, "all"):
+        chosen = np.ones(len(grams), dtype=bool) if part_name == "all" else kind_array == part_name
+        matrix = sparse.csr_matrix((np.ones(int(chosen.sum()), dtype=np.int32),
+                                    (row_array[chosen], columns[chosen])), shape=(len(ids), len(shingle_id)))
+        matrix.sum_duplicates()
+        matrix.data[:] = 1  # a set: a shingle counts once per document
+        matrices[part_name] = matrix
+    return matrices
 
 
 @returns("alignment")
@@ -129,8 +239,10 @@ def align(corpus: pd.DataFrame | None, a: str, b: str, *, min_words: int = 3) ->
         if doc_id not in texts:
             raise ValueError(f"align: no document with doc_id {doc_id!r}")
     pair = corpus[corpus["doc_id"].astype(str).isin([a, b])]
-    words = _word_table(pair)
-    wa, wb = words[words["doc_id"].astype(str) == a], words[words["doc_id"].astype(str) == b]
+    _, forms = vocabulary().interned("folded", folded)
+    by_doc: dict[str, list[Paragraph]] = {a: [], b: []}
+    for doc_id, part_name, word_ids, starts, ends in _paragraph_words(pair):
+        by_doc[doc_id].append(([forms[w] for w in word_ids], starts.tolist(), ends.tolist(), part_name))
     from .attribution import attributions
     from .framing import frames
 
@@ -148,11 +260,7 @@ def align(corpus: pd.DataFrame | None, a: str, b: str, *, min_words: int = 3) ->
         return ("; ".join(f"{x.split()[0]}: {m}" for x, m in zip(f["frame"], f["match"])),
                 "; ".join(f"{s or '(none)'} {c}" for s, c in zip(r["source"], r["cue"])))
 
-    def paragraphs_of(table: pd.DataFrame) -> list[Paragraph]:
-        return [(g["word"].tolist(), g["start"].tolist(), g["end"].tolist(), str(g["part"].iloc[0]))
-                for _, g in table.groupby("para_id", sort=True)]
-
-    paras_a, paras_b = paragraphs_of(wa), paragraphs_of(wb)
+    paras_a, paras_b = by_doc[a], by_doc[b]
     # 1. pair paragraphs in order: the headlines with each other, the others greedily by word Jaccard >= 0.2;
     #    unpaired paragraphs are cut or added whole
     pairs: list[tuple[int | None, int | None]] = []
@@ -234,20 +342,19 @@ def reused_spans(corpus: pd.DataFrame | str, *, n: int = 5, order_by: str = "dat
     """
     corpus = as_corpus(corpus, verb="reused_spans")
     order = corpus.sort_values([order_by, "doc_id"] if order_by in corpus.columns else ["doc_id"], kind="stable")
-    words = _word_table(corpus)
-    seen: dict[tuple[str, ...], str] = {}
+    paragraphs: dict[str, list[tuple[list[int], np.ndarray, np.ndarray]]] = {}
+    for doc_id, _, words, starts, ends in _paragraph_words(corpus):
+        paragraphs.setdefault(doc_id, []).append((words, starts, ends))
+    seen: dict[tuple[int, ...], str] = {}
     rows: list[dict[str, Any]] = []
     for doc_id in order["doc_id"].astype(str):
-        group = words[words["doc_id"].astype(str) == doc_id]
-        mine: dict[tuple[str, ...], None] = {}
-        for _, para in group.groupby("para_id", sort=False):
-            w, st, en = para["word"].tolist(), para["start"].tolist(), para["end"].tolist()
+        mine: dict[tuple[int, ...], None] = {}
+        for w, st, en in paragraphs.get(doc_id, []):
             covered: list[tuple[int, int, str]] = []
-            for i in range(len(w) - n + 1):
-                gram = tuple(w[i:i + n])
+            for i, gram in enumerate(zip(*(w[k:] for k in range(n)))):
                 mine[gram] = None
                 if gram in seen:
-                    covered.append((st[i], en[i + n - 1], seen[gram]))
+                    covered.append((int(st[i]), int(en[i + n - 1]), seen[gram]))
             for start, end, source in covered:  # merge overlapping n-gram spans
                 if rows and rows[-1]["doc_id"] == doc_id and start <= rows[-1]["end"] and rows[-1]["source_doc"] == source:
                     rows[-1]["end"] = max(rows[-1]["end"], end)
@@ -295,12 +402,13 @@ def quote_variants(corpus: pd.DataFrame | str, *, relations: pd.DataFrame | None
         return i
 
     docs = relations["doc_id"].astype(str).tolist()
-    for i in range(len(relations)):
-        for j in range(i + 1, len(relations)):
-            if docs[i] == docs[j] or not sets[i] or not sets[j]:
-                continue
-            if len(sets[i] & sets[j]) / len(sets[i] | sets[j]) >= min_similarity:
-                parent[find(i)] = find(j)
+    candidates = (combinations(range(len(relations)), 2) if min_similarity <= 0
+                  else sorted(similar_pairs(sets, min(min_similarity, 1.0))))
+    for i, j in candidates:  # a Jaccard resemblance of t needs an overlap of t of either set: prefix filtering
+        if docs[i] == docs[j] or not sets[i] or not sets[j]:
+            continue
+        if len(sets[i] & sets[j]) / len(sets[i] | sets[j]) >= min_similarity:
+            parent[find(i)] = find(j)
     order = _publication_order(corpus)
     groups: dict[int, list[int]] = {}
     for i in range(len(relations)):

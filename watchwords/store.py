@@ -22,7 +22,6 @@ arbitrary text; ``bench/bench_pipeline.py`` times both.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -122,12 +121,12 @@ def _tokenise(sentence_rows: Iterable[tuple[int, int, int, str, str]], units: fr
     sentences (gaps become spaces) and searched with :func:`watchwords.quotes.quote_spans`; a token is quoted
     when its start lies inside the last quotation that opens at or before it.
     """
-    from .text import _merge_multiword, _multiword_index, _normaliser, token_engine, word_tokenizer
+    from .text import normaliser, token_engine, word_tokenizer
 
     vocab = _VOCABULARY
     ids, strings = vocab.ids, vocab.strings
     mw_index = _multiword_index(units) if units else None
-    plain = _normaliser(True, None)
+    plain = normaliser(True, None)
     types: list[int] = []
     starts: list[int] = []
     sent_of: list[int] = []
@@ -170,6 +169,43 @@ def _tokenise(sentence_rows: Iterable[tuple[int, int, int, str, str]], units: fr
         start_array[-1] < 2**31 - 1 else start_array, sent_ids=np.array(sent_of, dtype=np.int32),
         quoted=span_mask(start_array, np.array(quote_starts, dtype=np.int64), np.array(quote_ends, dtype=np.int64)),
         sent_paras=sent_paras, sent_parts=sent_parts)
+
+
+def _multiword_index(units: frozenset[str]) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    from .text import word_tokenizer
+
+    tokenizer = word_tokenizer()
+    for unit in units:
+        words = tuple(w.lower().replace("’", "'") for w in tokenizer.tokenize(unit))
+        if len(words) > 1:
+            index.setdefault(words[0], []).append(words)
+    for candidates in index.values():
+        candidates.sort(key=len, reverse=True)
+    return index
+
+
+def _merge_multiword(spans: Any, texts: Any, s_text: str, s_start: int, index: Any, plain: Callable[[str], str]) -> Any:
+    lowered = [plain(t) for t in texts]
+    merged_spans, merged_texts = [], []
+    i = 0
+    while i < len(texts):
+        match = None
+        for words in index.get(lowered[i], ()):
+            if tuple(lowered[i:i + len(words)]) == words:
+                match = words
+                break
+        if match:
+            start, end = spans[i][0], spans[i + len(match) - 1][1]
+            merged_spans.append((start, end))
+            merged_texts.append(s_text[start - s_start:end - s_start])
+            i += len(match)
+        else:
+            merged_spans.append(spans[i])
+            merged_texts.append(texts[i])
+            i += 1
+    return merged_spans, merged_texts
+
 
 
 def span_mask(positions: np.ndarray, span_starts: np.ndarray, span_ends: np.ndarray) -> np.ndarray:

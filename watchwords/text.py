@@ -59,7 +59,12 @@ __all__ = [
     "document_lengths",
     "paragraphs",
     "quoted_spans",
+    "normaliser",
     "read_word_list",
+    "select_tokens",
+    "TokenView",
+    "token_engine",
+    "folded",
     "sentence_splitter",
     "sentences",
     "split_sentences",
@@ -315,7 +320,7 @@ def token_engine(text: str) -> Any:
     Example:
         >>> word = "protege\u0301s"
         >>> len(token_engine(word).findall(word)), len(token_regex().findall(word))
-        (1, 2)
+        (1, 3)
     """
     return token_regex() if _OTHER_CHARACTER.search(text) is None else _token_regex_unicode()
 
@@ -379,7 +384,9 @@ def _quoted_spans(paragraph_texts: Iterable[tuple[object, object, object]]) -> p
     return _typed(frame)
 
 
-def _normaliser(lowercase: bool, stem: str | None) -> Callable[[str], str]:
+def normaliser(lowercase: bool, stem: str | None) -> Callable[[str], str]:
+    """The function giving a token's ``norm`` (:func:`tokens`): curly apostrophes and the hyphen U+2010 made plain,
+    lower-cased if asked, then stemmed word by word (Porter 1980, or Porter's English Snowball) if asked."""
     stemmer = None
     if stem is not None:
         from nltk.stem import PorterStemmer, SnowballStemmer
@@ -401,18 +408,6 @@ def _normaliser(lowercase: bool, stem: str | None) -> Callable[[str], str]:
         return value
 
     return norm
-
-
-def _multiword_index(units: frozenset[str]) -> dict[str, list[tuple[str, ...]]]:
-    index: dict[str, list[tuple[str, ...]]] = {}
-    tokenizer = word_tokenizer()
-    for unit in units:
-        words = tuple(w.lower().replace("’", "'") for w in tokenizer.tokenize(unit))
-        if len(words) > 1:
-            index.setdefault(words[0], []).append(words)
-    for candidates in index.values():
-        candidates.sort(key=len, reverse=True)
-    return index
 
 
 def resolve_parts(parts: str | Iterable[str] | None) -> frozenset[str] | None:
@@ -476,13 +471,30 @@ class TokenView:
 
     def norm_ids(self) -> tuple[np.ndarray, list[str]]:
         """(id of each selected token's ``norm``, the list of norms)."""
-        ids, forms = vocabulary().interned(("norm", self.lowercase, self.stem), _normaliser(self.lowercase, self.stem))
+        ids, forms = vocabulary().interned(("norm", self.lowercase, self.stem), normaliser(self.lowercase, self.stem))
         return ids[self.types], forms
 
     def plain_ids(self) -> tuple[np.ndarray, list[str]]:
         """(id of each selected token's lower-cased form with apostrophes normalised, the list of forms)."""
-        ids, forms = vocabulary().interned(("norm", True, None), _normaliser(True, None))
+        ids, forms = vocabulary().interned(("norm", True, None), normaliser(True, None))
         return ids[self.types], forms
+
+    def parts_with_lede(self) -> np.ndarray:
+        """The part of each selected token, with the lede told apart: the rule of :func:`parts_with_lede` on the
+        arrays (the first body paragraph of each document among the selected tokens)."""
+        names = PART_NAMES[self.take("parts")]
+        body = np.flatnonzero(names == "body")
+        if len(body) == 0:
+            return names
+        docs, paras = self.take("doc"), self.take("para_ids")
+        first_body = np.full(len(self.store.doc_ids), -1, dtype=np.int64)
+        order = np.lexsort((paras[body], docs[body]))
+        doc_of, para_of = docs[body][order], paras[body][order]
+        first = np.concatenate([[True], doc_of[1:] != doc_of[:-1]])
+        first_body[doc_of[first]] = para_of[first]
+        names = names.copy()
+        names[(names == "body") & (paras == first_body[docs])] = "lede"
+        return names
 
     def frame(self) -> pd.DataFrame:
         """The token table (columns of :func:`tokens`)."""
@@ -566,7 +578,7 @@ def select_tokens(
     if drop_numbers:
         keep &= ~_type_flags("number")[store.types]
     if stop:
-        plain_ids, forms = vocabulary().interned(("norm", True, None), _normaliser(True, None))
+        plain_ids, forms = vocabulary().interned(("norm", True, None), normaliser(True, None))
         stop_forms = np.fromiter((f in stop for f in forms), dtype=bool, count=len(forms))
         keep &= ~stop_forms[plain_ids[store.types]]
     if exclude_spans is not None:
@@ -655,28 +667,6 @@ def tokens(
     return select_tokens(corpus_or_sentences, lowercase=lowercase, drop_punct=drop_punct, drop_numbers=drop_numbers,
                          stopwords=stopwords, stem=stem, multiword=multiword, voice=voice, voice_spans=voice_spans,
                          parts=parts, exclude_spans=exclude_spans).frame()
-
-
-def _merge_multiword(spans: Any, texts: Any, s_text: str, s_start: int, index: Any, plain: Callable[[str], str]) -> Any:
-    lowered = [plain(t) for t in texts]
-    merged_spans, merged_texts = [], []
-    i = 0
-    while i < len(texts):
-        match = None
-        for words in index.get(lowered[i], ()):
-            if tuple(lowered[i:i + len(words)]) == words:
-                match = words
-                break
-        if match:
-            start, end = spans[i][0], spans[i + len(match) - 1][1]
-            merged_spans.append((start, end))
-            merged_texts.append(s_text[start - s_start:end - s_start])
-            i += len(match)
-        else:
-            merged_spans.append(spans[i])
-            merged_texts.append(texts[i])
-            i += 1
-    return merged_spans, merged_texts
 
 
 @returns("tokenizer_comparison")
