@@ -56,12 +56,24 @@ from .plotting import (
     plot_timeline,
 )
 from .resources import list_resources
-from .reuse import align, demo_pair, derivations, quote_variants, reuse, reused_spans, shingles, text_pair
+from .reuse import (
+    align,
+    demo_pair,
+    derivations,
+    quote_variants,
+    reuse,
+    reused_spans,
+    shingles,
+    similar_pairs,
+    text_pair,
+)
+from .store import token_store
 from .text import (
     compare_tokenizers,
     document_lengths,
     paragraphs,
     quoted_spans,
+    select_tokens,
     sentences,
     split_sentences,
     tokens,
@@ -141,6 +153,9 @@ __all__ = [
     "occurrences_and_sizes",
     "tfidf",
     "tokens",
+    "select_tokens",
+    "token_store",
+    "similar_pairs",
     "validate_corpus",
     "validate_frames",
     "voice",

@@ -8,7 +8,8 @@ in a bounded cache keyed by the document's text, so ``sentences``, ``tokens``, `
 (``normalisation`` used to run the sentence splitter twice and the paragraph parser three times per document).
 Quoted spans come from :mod:`watchwords.quotes` on these paragraphs.
 
-The cache holds the parse of the last :data:`CACHE_SIZE` distinct texts; the streaming counter
+The token store (:mod:`watchwords.store`) keeps each document's tokens as arrays in a cache of the same size
+beside it. The cache holds the parse of the last :data:`CACHE_SIZE` distinct texts; the streaming counter
 :func:`watchwords.count_terms` bypasses it on purpose, so streamed corpora never stay in memory.
 """
 
@@ -41,6 +42,10 @@ def sentences_of(text: str) -> tuple[tuple[int, int, int], ...]:
 
 
 def clear_cache() -> None:
-    """Forget every parse (e.g. after editing the word lists in a running session)."""
+    """Forget every parse and the token arrays built on it (e.g. after editing the word lists in a running
+    session)."""
+    from .store import document_tokens
+
     paragraphs_of.cache_clear()
     sentences_of.cache_clear()
+    document_tokens.cache_clear()

@@ -35,7 +35,7 @@ from .quotes import quote_spans
 from .textformat import PART_KINDS
 
 __all__ = ["Vocabulary", "DocumentTokens", "TokenStore", "vocabulary", "document_tokens", "token_store",
-           "span_mask"]
+           "span_mask", "PART_NAMES"]
 
 _PART_CODE = {kind: code for code, kind in enumerate(PART_KINDS)}
 PART_NAMES = np.array(PART_KINDS, dtype=object)
@@ -300,7 +300,4 @@ def token_store(corpus_or_sentences: pd.DataFrame, *, units: frozenset[str] = fr
     return _concatenate(doc_ids, None, documents)
 
 
-def clear_cache() -> None:
-    """Forget the cached token arrays of every document."""
-    document_tokens.cache_clear()
 

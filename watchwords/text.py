@@ -198,13 +198,19 @@ def sentences(corpus: pd.DataFrame | str) -> pd.DataFrame:
         [['headline', 'Cameras used'], ['body', 'It began.'], ['body', 'Mr. Ivanov spoke.']]
     """
     corpus = as_corpus(corpus, verb="sentences")
-    rows = []
+    columns: dict[str, list[Any]] = {name: [] for name in _SENT_COLUMNS}  # column lists, not a dict per row
     for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
         parts = [para.part for para in paragraphs_of(text)]
-        for sent_id, (para_id, start, end) in enumerate(sentences_of(text)):
-            rows.append({"doc_id": str(doc_id), "para_id": para_id, "sent_id": sent_id, "part": parts[para_id],
-                         "start": start, "end": end, "text": text[start:end]})
-    frame = pd.DataFrame(rows, columns=_SENT_COLUMNS)
+        found = sentences_of(text)
+        columns["doc_id"].extend([str(doc_id)] * len(found))
+        columns["sent_id"].extend(range(len(found)))
+        for para_id, start, end in found:
+            columns["para_id"].append(para_id)
+            columns["part"].append(parts[para_id])
+            columns["start"].append(start)
+            columns["end"].append(end)
+            columns["text"].append(text[start:end])
+    frame = pd.DataFrame(columns, columns=_SENT_COLUMNS)
     frame.attrs.update(source="watchwords.sentences", splitter="nltk Punkt with watchwords/data word lists",
                        corpus_hash=corpus.attrs.get("corpus_hash"))
     return _typed(frame)
@@ -619,8 +625,8 @@ def tokens(
 ) -> pd.DataFrame:
     """One row per token, with character offsets into the document text.
 
-    Tokens come from NLTK's ``RegexpTokenizer`` with :data:`TOKEN_PATTERN` (no downloaded
-    data), run sentence by sentence. Examples of the default token definition:
+    Tokens are those of NLTK's ``RegexpTokenizer`` with :data:`TOKEN_PATTERN` (no downloaded
+    data), run sentence by sentence (:func:`token_engine` applies the pattern). Examples of the default token definition:
 
     ========================  ==========================================
     text                      tokens
