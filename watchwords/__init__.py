@@ -67,7 +67,9 @@ from .reuse import (
     similar_pairs,
     text_pair,
 )
+from .scale import analyze
 from .store import token_store
+from .synthetic import synthetic_documents
 from .text import (
     compare_tokenizers,
     document_lengths,
@@ -154,6 +156,8 @@ __all__ = [
     "tfidf",
     "tokens",
     "select_tokens",
+    "analyze",
+    "synthetic_documents",
     "token_store",
     "similar_pairs",
     "validate_corpus",

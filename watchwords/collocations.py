@@ -41,7 +41,6 @@ node-centred L/R counting those tools do.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from typing import Any
 
 import numpy as np
@@ -53,7 +52,7 @@ from .store import vocabulary
 from .tables import as_corpus, returns
 from .text import folded, select_tokens, word_tokenizer
 
-__all__ = ["collocates"]
+__all__ = ["collocates", "collocate_counts", "collocate_table"]
 
 _COLUMNS = ["node", "collocate", "observed", "expected", "node_freq", "collocate_freq", "window_total", "n_tokens",
             "n_left", "n_right", "mi", "t_score", "log_likelihood", "log_dice"]
@@ -96,15 +95,34 @@ def collocates(
         raise ValueError(f"span={span!r}: use 'nominal' (LancsBox) or 'actual'")
     if sort not in _COLUMNS:
         raise ValueError(f"sort={sort!r}: use one of {_COLUMNS}")
-    node_words = tuple(w.lower().replace("’", "'") for w in word_tokenizer().tokenize(node))
-    if not node_words:
+    observed, totals = collocate_counts(corpus, node, window=window, **token_options)
+    frame = collocate_table(observed, totals, node, window=window, min_freq=min_freq,
+                            min_collocate_freq=min_collocate_freq, span=span, sort=sort)
+    frame.attrs.update(source="watchwords.collocates", node=node, window=window, min_freq=min_freq,
+                       min_collocate_freq=min_collocate_freq, span=span,
+                       cpn=f"{sort}, L{window}-R{window}, C{min_collocate_freq}-NC{min_freq}; within sentences",
+                       token_options={k: str(v) for k, v in token_options.items()})
+    return frame
+
+
+def _node_words(node: str) -> tuple[str, ...]:
+    words = tuple(folded(w) for w in word_tokenizer().tokenize(node))
+    if not words:
         raise ValueError("node is empty: give a word or a phrase")
+    return words
+
+
+def collocate_counts(corpus: pd.DataFrame | str, node: str, *, window: int = 5,
+                     **token_options: Any) -> tuple[pd.DataFrame, pd.Series]:
+    """The counts behind :func:`collocates`, in a form that adds up over parts of a corpus: (one row per word of
+    the corpus: collocate, collocate_freq, observed, n_left, n_right; totals: node_freq, n_tokens, actual_total).
+    Counting rules in the module docstring."""
+    node_words = _node_words(node)
     options = {**token_options, "drop_punct": True}
     view = select_tokens(as_corpus(corpus, verb="collocates", accept=("sentences",)), **options, verb="collocates")
     form_of, forms = vocabulary().interned("folded", folded)
     words = form_of[view.types]
     n_tokens = len(words)
-    frequency = np.bincount(words, minlength=len(forms))
     size = len(node_words)
     index = {form: k for k, form in enumerate(forms)}
     wanted = [index.get(w, -1) for w in node_words]
@@ -114,46 +132,52 @@ def collocates(
         ok &= words[k:n_tokens - size + 1 + k] == word
     ok &= sentence[:len(ok)] == sentence[size - 1:size - 1 + len(ok)]
     hits = np.flatnonzero(ok).tolist()
-    node_freq = len(hits)
     breaks = np.flatnonzero(np.diff(sentence)) + 1
     first_of = np.concatenate([[0], breaks]).astype(np.int64)
     last_of = np.concatenate([breaks, [n_tokens]]).astype(np.int64) - 1
     which = np.searchsorted(first_of, hits, side="right") - 1
-    side: dict[int, str] = {}  # position -> the side of the first node window that covers it
+    side: dict[int, int] = {}  # position -> the side (0 left, 1 right) of the first node window that covers it
     for i, lo_limit, hi_limit in zip(hits, first_of[which].tolist(), last_of[which].tolist()):
         for k in range(max(lo_limit, i - window), i):
-            side.setdefault(k, "left")
+            side.setdefault(k, 0)
         for k in range(i + size, min(hi_limit + 1, i + size + window)):
-            side.setdefault(k, "right")
-    observed: Counter[str] = Counter()
-    left: Counter[str] = Counter()
-    right: Counter[str] = Counter()
-    for k, where in side.items():
-        word = forms[words[k]]
-        observed[word] += 1
-        (left if where == "left" else right)[word] += 1
-    actual_total = len(side)
-    window_total = node_freq * 2 * window if span == "nominal" else actual_total
+            side.setdefault(k, 1)
+    positions = np.fromiter(side.keys(), dtype=np.int64, count=len(side))
+    sides = np.fromiter(side.values(), dtype=np.int64, count=len(side))
+    covered = words[positions]
+    frequency = np.bincount(words, minlength=len(forms))
+    left = np.bincount(covered[sides == 0], minlength=len(forms))
+    right = np.bincount(covered[sides == 1], minlength=len(forms))
+    present = np.flatnonzero(frequency)
+    observed = pd.DataFrame({"collocate": np.array(forms + [None], dtype=object)[:-1][present],
+                             "collocate_freq": frequency[present].astype("int64"),
+                             "observed": (left + right)[present].astype("int64"),
+                             "n_left": left[present].astype("int64"), "n_right": right[present].astype("int64")})
+    totals = pd.Series({"node_freq": len(hits), "n_tokens": n_tokens, "actual_total": len(side)}, dtype="int64")
+    return observed, totals.rename_axis("what").rename("value")
+
+
+def collocate_table(observed: pd.DataFrame, totals: pd.Series, node: str, *, window: int = 5, min_freq: int = 3,
+                    min_collocate_freq: int = 1, span: str = "nominal", sort: str = "log_dice") -> pd.DataFrame:
+    """The table of :func:`collocates` from the counts of :func:`collocate_counts` (summed over parts if need be)."""
+    node_freq, n_tokens = int(totals["node_freq"]), int(totals["n_tokens"])
+    window_total = node_freq * 2 * window if span == "nominal" else int(totals["actual_total"])
     rows = []
-    for collocate, o11 in observed.items():
-        c1 = int(frequency[index[collocate]])
-        if o11 < min_freq or c1 < min_collocate_freq:
+    for collocate, c1, o11, n_left, n_right in observed[["collocate", "collocate_freq", "observed", "n_left",
+                                                          "n_right"]].itertuples(index=False):
+        o11, c1 = int(o11), int(c1)
+        if o11 == 0 or o11 < min_freq or c1 < min_collocate_freq:
             continue
         e11 = window_total * c1 / n_tokens
         cells = (o11, window_total - o11, c1 - o11, n_tokens - window_total - c1 + o11)
         rows.append({
-            "node": " ".join(node_words), "collocate": collocate, "observed": o11, "expected": e11,
+            "node": " ".join(_node_words(node)), "collocate": collocate, "observed": o11, "expected": e11,
             "node_freq": node_freq, "collocate_freq": c1, "window_total": window_total, "n_tokens": n_tokens,
-            "n_left": left[collocate], "n_right": right[collocate],
+            "n_left": int(n_left), "n_right": int(n_right),
             "mi": BigramAssocMeasures.pmi(o11, (window_total, c1), n_tokens),
             "t_score": BigramAssocMeasures.student_t(o11, (window_total, c1), n_tokens),
             "log_likelihood": float(g2_4term(*cells)),
             "log_dice": 14 + math.log2(2 * o11 / (node_freq + c1)),
         })
     frame = pd.DataFrame(rows, columns=_COLUMNS)
-    frame = frame.sort_values([sort, "collocate"], ascending=[False, True], kind="stable").reset_index(drop=True)
-    frame.attrs.update(source="watchwords.collocates", node=node, window=window, min_freq=min_freq,
-                       min_collocate_freq=min_collocate_freq, span=span,
-                       cpn=f"{sort}, L{window}-R{window}, C{min_collocate_freq}-NC{min_freq}; within sentences",
-                       token_options={k: str(v) for k, v in token_options.items()})
-    return frame
+    return frame.sort_values([sort, "collocate"], ascending=[False, True], kind="stable").reset_index(drop=True)

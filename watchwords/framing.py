@@ -18,7 +18,7 @@ Both accept a corpus or a plain string.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -581,34 +581,73 @@ def frame_profile(
     units["group"] = units["doc_id"].map(labels)
     matches = matches.assign(group=matches["doc_id"].map(labels))
     present = matches.drop_duplicates(keys + ["frame"])
-    rows = []
-    for group, group_units in units.groupby("group", sort=True):
-        n_units, n_tokens = len(group_units), int(group_units["n_tokens"].sum())
-        documents = sorted(group_units["doc_id"].unique())
-        if n_boot:
-            import zlib
+    frame_rows, unit_rows = _profile_counts(units, matches, present)
+    frame_table = frame_profile_table(frame_rows, unit_rows, by=None, frames=frames_all)
+    if n_boot:
+        import zlib
 
+        lows, highs = [], []
+        for group, group_units in units.groupby("group", sort=True):
+            documents = sorted(group_units["doc_id"].unique())
             per_doc_units = group_units.groupby("doc_id").size().reindex(documents).to_numpy()
             rng = np.random.default_rng([seed, zlib.crc32(str(group).encode("utf-8"))])
             picks = rng.integers(0, len(documents), size=(n_boot, len(documents)))
-        for frame in frames_all:
-            mine = present[(present["group"] == group) & (present["frame"] == frame)]
-            n_with = len(mine)
-            weight = float(matches.loc[(matches["group"] == group) & (matches["frame"] == frame), "weight"].sum())
-            row = {"group": group, "frame": frame, "n_docs": len(documents), "n_units": n_units, "n_with": n_with,
-                   "share": n_with / n_units if n_units else float("nan"),
-                   "rate_per_1000": 1000 * weight / n_tokens if n_tokens else float("nan")}
-            if n_boot:
+            for frame in frames_all:
+                mine = present[(present["group"] == group) & (present["frame"] == frame)]
                 per_doc_with = mine.groupby("doc_id").size().reindex(documents, fill_value=0).to_numpy()
                 shares = per_doc_with[picks].sum(axis=1) / per_doc_units[picks].sum(axis=1)
-                row["share_low"] = float(np.quantile(shares, (1 - level) / 2))
-                row["share_high"] = float(np.quantile(shares, 1 - (1 - level) / 2))
-            rows.append(row)
-    columns = ["group", "frame", "n_docs", "n_units", "n_with", "share", "rate_per_1000"]
-    frame_table = pd.DataFrame(rows, columns=columns + (["share_low", "share_high"] if n_boot else []))
+                lows.append(float(np.quantile(shares, (1 - level) / 2)))
+                highs.append(float(np.quantile(shares, 1 - (1 - level) / 2)))
+        frame_table["share_low"], frame_table["share_high"] = lows, highs
     frame_table = frame_table.rename(columns={"group": by}) if by else frame_table.drop(columns="group")
     frame_table.attrs.update(source="watchwords.frame_profile", unit=unit, by=by, n_boot=n_boot, seed=seed)
     return frame_table
+
+
+def _profile_counts(units: pd.DataFrame, matches: pd.DataFrame,
+                    present: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    frame_rows = present.groupby(["group", "frame"], sort=True).size().rename("n_with").to_frame()
+    frame_rows["weight"] = matches.groupby(["group", "frame"], sort=True)["weight"].sum()
+    unit_rows = units.groupby("group", sort=True).agg(n_docs=("doc_id", "nunique"), n_units=("doc_id", "size"),
+                                                      n_tokens=("n_tokens", "sum"))
+    return frame_rows.reset_index(), unit_rows.reset_index()
+
+
+def frame_profile_parts(corpus: pd.DataFrame | str, *, by: str | None = None, unit: str = "sentence",
+                        dictionary: str | Path | pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The counts behind :func:`frame_profile`, in a form that adds up over parts of a corpus (the scale-out path
+    sums them over partitions): (frames: group, frame, n_with, weight; units: group, n_docs, n_units, n_tokens)."""
+    from .frequency import group_labels
+
+    corpus = as_corpus(corpus, verb="frame_profile")
+    labels = group_labels(corpus, by)
+    units, matches = _unit_frames(corpus, unit, None, None, dictionary)
+    units["doc_id"] = units["doc_id"].astype(str)
+    matches = matches.assign(doc_id=matches["doc_id"].astype(str))
+    units["group"] = units["doc_id"].map(labels)
+    matches = matches.assign(group=matches["doc_id"].map(labels))
+    return _profile_counts(units, matches, matches.drop_duplicates(_UNITS[unit] + ["frame"]))
+
+
+def frame_profile_table(frame_rows: pd.DataFrame | None, unit_rows: pd.DataFrame, *, by: str | None,
+                        frames: Iterable[str] | None = None) -> pd.DataFrame:
+    """The table of :func:`frame_profile` (without bootstrap intervals) from the counts of
+    :func:`frame_profile_parts`: share = n_with / n_units, rate_per_1000 = 1000 · weight / n_tokens, every frame
+    of the dictionary (``frames``, default the packaged one) for every group."""
+    frames = list(_dictionary(None)[2] if frames is None else frames)
+    lookup = {} if frame_rows is None else {(g, f): (int(n), float(w)) for g, f, n, w in
+                                            frame_rows[["group", "frame", "n_with", "weight"]].itertuples(index=False)}
+    rows = []
+    for group, n_docs, n_units, n_tokens in unit_rows.sort_values("group")[["group", "n_docs", "n_units",
+                                                                           "n_tokens"]].itertuples(index=False):
+        n_units, n_tokens = int(n_units), int(n_tokens)
+        for frame in frames:
+            n_with, weight = lookup.get((group, frame), (0, 0.0))
+            rows.append({"group": group, "frame": frame, "n_docs": int(n_docs), "n_units": n_units, "n_with": n_with,
+                         "share": n_with / n_units if n_units else float("nan"),
+                         "rate_per_1000": 1000 * weight / n_tokens if n_tokens else float("nan")})
+    table = pd.DataFrame(rows, columns=["group", "frame", "n_docs", "n_units", "n_with", "share", "rate_per_1000"])
+    return table if by is None else table.rename(columns={"group": by})
 
 
 @returns("frame_differences")

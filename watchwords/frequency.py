@@ -24,7 +24,8 @@ from .store import vocabulary
 from .tables import as_corpus, returns
 from .text import TokenView, folded, read_word_list, select_tokens
 
-__all__ = ["frequencies", "tfidf", "term_occurrences", "occurrences_and_sizes", "term_arrays", "Terms", "group_labels",
+__all__ = ["frequencies", "tfidf", "term_occurrences", "occurrences_and_sizes", "term_arrays", "Terms", "frequency_parts",
+           "frequency_table", "group_labels",
            "count_terms"]
 
 
@@ -93,7 +94,15 @@ def term_arrays(corpus: pd.DataFrame | str, *, n: int = 1, **token_options: Any)
         starts = np.flatnonzero(sentence[:len(sentence) - n + 1] == sentence[n - 1:]) if len(sentence) >= n else \
             np.zeros(0, dtype=np.int64)
         grams = np.stack([words[starts + k] for k in range(n)], axis=1) if len(starts) else np.zeros((0, n), np.int64)
-        unique, term = np.unique(grams, axis=0, return_inverse=True)
+        base = max(len(norms), 1)
+        if base ** n < 2 ** 62:  # one int64 key per n-gram: a 1-d unique, much faster than unique rows
+            key = np.zeros(len(grams), dtype=np.int64)
+            for k in range(n):
+                key = key * base + grams[:, k]
+            unique_keys, term = np.unique(key, return_inverse=True)
+            unique = np.stack([(unique_keys // base ** (n - 1 - k)) % base for k in range(n)], axis=1)
+        else:
+            unique, term = np.unique(grams, axis=0, return_inverse=True)
         term = term.reshape(-1)
         names = [" ".join(norms[w] for w in row) for row in unique.tolist()]
         first, last = positions[starts], positions[starts + n - 1]
@@ -197,8 +206,8 @@ def frequencies(
     if min_count < 1:
         raise ValueError(f"min_count={min_count}: use 1 or more")
     corpus = as_corpus(corpus, verb="frequencies", accept=("sentences",))
-    found = term_arrays(corpus, n=n, **token_options)
-    names, doc_group = _group_codes(corpus, by, found.doc_ids)
+    terms, groups, found = frequency_parts(corpus, by=by, n=n, **token_options)
+    result = frequency_table(terms, groups, by=by, min_count=min_count)
     labels = group_labels(corpus, by)
     docs_per_group: dict[str, int] = {}
     for label in labels.values():
@@ -207,34 +216,54 @@ def frequencies(
     for doc_id, size in zip(found.doc_ids, found.sizes.tolist()):
         if size:
             tokens_per_group[labels[doc_id]] = tokens_per_group.get(labels[doc_id], 0) + size
-    width = max(len(found.strings), 1)
-    group_of = doc_group[found.doc]
-    keys, counts = np.unique(group_of * width + found.term, return_counts=True)
-    pair_doc, pair_term, _ = found.terms_per_doc()
-    doc_keys, doc_freqs = np.unique(doc_group[pair_doc] * width + pair_term, return_counts=True)
-    kept = counts >= min_count
-    keys, counts, doc_freqs = keys[kept], counts[kept], doc_freqs[kept]  # same keys in both: every term has a doc
-    group_codes, term_codes = keys // width, keys % width
-    group_names = np.array(names + [None], dtype=object)[:-1]
-    totals = np.array([tokens_per_group.get(g, 0) for g in names], dtype=np.int64)
-    n_docs = np.array([docs_per_group.get(g, 0) for g in names], dtype=np.int64)
-    result = pd.DataFrame({
-        "group": group_names[group_codes], "term": np.array(found.strings + [None], dtype=object)[:-1][term_codes],
-        "count": counts.astype("int64"), "per_10k": 10_000 * counts / totals[group_codes],
-        "doc_freq": doc_freqs.astype("int64"), "range": doc_freqs / n_docs[group_codes]},
-        columns=["group", "term", "count", "per_10k", "doc_freq", "range"])
-    result = result.sort_values(["group", "count", "term"], ascending=[True, False, True], kind="stable")
-    result = result.reset_index(drop=True)
-    if by is None:
-        result = result.drop(columns="group")
-    else:
-        result = result.rename(columns={"group": by})
-    per_group = np.bincount(group_of, minlength=len(names))
+    names, doc_group = _group_codes(corpus, by, found.doc_ids)
+    per_group = np.bincount(doc_group[found.doc], minlength=len(names))
     n_terms = {label: int(per_group[names.index(label)])
                for label in dict.fromkeys(names[g] for g in doc_group[np.unique(found.doc)].tolist())}
     result.attrs.update(found.attrs, source="watchwords.frequencies", by=by, min_count=min_count,
                         n_tokens=tokens_per_group, n_terms=n_terms, n_docs=docs_per_group)
     return result
+
+
+def frequency_parts(corpus: pd.DataFrame | str, *, by: str | None = None, n: int = 1,
+                    **token_options: Any) -> tuple[pd.DataFrame, pd.DataFrame, Terms]:
+    """The counts behind :func:`frequencies`, in a form that adds up over parts of a corpus (the scale-out path
+    sums them over partitions): (terms: group, term, count, doc_freq; groups: group, n_tokens, n_docs; the
+    :class:`Terms` they were counted from)."""
+    corpus = as_corpus(corpus, verb="frequencies", accept=("sentences",))
+    found = term_arrays(corpus, n=n, **token_options)
+    names, doc_group = _group_codes(corpus, by, found.doc_ids)
+    width = max(len(found.strings), 1)
+    keys, counts = np.unique(doc_group[found.doc] * width + found.term, return_counts=True)
+    pair_doc, pair_term, _ = found.terms_per_doc()
+    _, doc_freqs = np.unique(doc_group[pair_doc] * width + pair_term, return_counts=True)  # the same keys
+    group_names = np.array(names + [None], dtype=object)[:-1]
+    terms = pd.DataFrame({"group": group_names[keys // width],
+                          "term": np.array(found.strings + [None], dtype=object)[:-1][keys % width],
+                          "count": counts.astype("int64"), "doc_freq": doc_freqs.astype("int64")})
+    labels = group_labels(corpus, by)
+    n_docs = pd.Series(list(labels.values()), dtype=object).value_counts().reindex(names, fill_value=0)
+    n_tokens = np.bincount(doc_group, weights=found.sizes, minlength=len(names)).astype("int64")
+    groups = pd.DataFrame({"group": group_names, "n_tokens": n_tokens, "n_docs": n_docs.to_numpy(dtype="int64")})
+    return terms, groups, found
+
+
+def frequency_table(terms: pd.DataFrame, groups: pd.DataFrame, *, by: str | None,
+                    min_count: int = 1) -> pd.DataFrame:
+    """The table of :func:`frequencies` from the counts of :func:`frequency_parts` (summed over parts if need be):
+    per_10k = 10,000 · count / n_tokens of the group, range = doc_freq / n_docs of the group."""
+    terms = terms[terms["count"] >= min_count]
+    sizes = groups.set_index("group")
+    counts = terms["count"].to_numpy(dtype="int64")
+    doc_freqs = terms["doc_freq"].to_numpy(dtype="int64")
+    result = pd.DataFrame({
+        "group": terms["group"].to_numpy(dtype=object), "term": terms["term"].to_numpy(dtype=object),
+        "count": counts, "per_10k": 10_000 * counts / terms["group"].map(sizes["n_tokens"]).to_numpy(dtype="int64"),
+        "doc_freq": doc_freqs, "range": doc_freqs / terms["group"].map(sizes["n_docs"]).to_numpy(dtype="int64")},
+        columns=["group", "term", "count", "per_10k", "doc_freq", "range"])
+    result = result.sort_values(["group", "count", "term"], ascending=[True, False, True], kind="stable")
+    result = result.reset_index(drop=True)
+    return result.drop(columns="group") if by is None else result.rename(columns={"group": by})
 
 
 @returns("tfidf")
