@@ -168,3 +168,30 @@ def test_corpus_folder_source(seed_corpus: Path, tmp_path: Path) -> None:
 def test_unknown_analysis(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown \\['tokens'\\]"):
         ww.analyze(tmp_path, out=tmp_path / "o", analyses=["tokens"])
+
+
+def test_synthetic_documents_are_reproducible_and_varied() -> None:
+    first = list(ww.synthetic_documents(400, seed=2))
+    assert list(ww.synthetic_documents(5, seed=2, start=100)) == first[100:105]
+    assert first != list(ww.synthetic_documents(400, seed=3))
+    assert {d["outlet_type"] for d in first} == set(ww.synthetic.OUTLET_TYPES)
+    assert {d["language"] for d in first} == {"en", "ru"}
+    english = pd.DataFrame([d for d in first if d["language"] == "en"])
+    english.attrs["kind"] = "corpus"
+    assert ww.frames(english)["frame"].nunique() >= 8  # every frame's wording occurs
+    assert len(ww.attributions(english)) > len(english)  # quotations and reported speech in every report
+
+
+def test_command_line_synthesize_and_analyze(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from watchwords.cli import main
+
+    source = tmp_path / "s.jsonl"
+    assert main(["synthesize", "--documents", "60", "--out", str(source)]) == 0
+    assert main(["synthesize", "--documents", "5", "--out", str(source)]) == 1
+    assert "exists; pass --force" in capsys.readouterr().err
+    assert main(["analyze", "--corpus", str(source), "--out", str(tmp_path / "o"), "--workers", "0",
+                 "--analyses", "token_counts", "--by", "month", "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("analyze: 60 documents in 1 partition(s), 0 failed") and "frequencies_month" in out
+    assert main(["analyze", "--corpus", str(tmp_path / "none.jsonl"), "--out", str(tmp_path / "o")]) == 1
+    assert capsys.readouterr().err.strip() == f"error: corpus source {tmp_path / 'none.jsonl'}: no such file or folder"

@@ -51,6 +51,7 @@ from .plotting import (
     plot_composition,
     plot_dispersion,
     plot_frame_shares,
+    plot_frame_trend,
     plot_heatmap,
     plot_keyness,
     plot_timeline,
@@ -84,6 +85,7 @@ from .textformat import format_document, parse_document
 
 __all__ = [
     "plot_frame_shares",
+    "plot_frame_trend",
     "compare_classifier",
     "coder_agreement",
     "coder_disagreements",

@@ -254,7 +254,73 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--only", nargs="+", metavar="NOTEBOOK", help="only these notebooks (e.g. 01-corpus)")
     report.add_argument("--no-solutions", action="store_true", help="do not run and render the worked solutions")
     report.set_defaults(run=_report)
+
+    analyze = commands.add_parser("analyze", help="run the per-document analyses over a corpus of any size on Dask "
+                                  "and write Parquet/CSV tables")
+    analyze.add_argument("--corpus", required=True, nargs="+", metavar="PATH",
+                         help="a corpus folder, or .jsonl/.csv/.parquet files (glob patterns allowed)")
+    analyze.add_argument("--out", required=True, metavar="DIR", help="output folder (a re-run resumes in it)")
+    analyze.add_argument("--workers", type=_count, help="local worker processes (default: one per core; 0: no Dask)")
+    analyze.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler, e.g. tcp://host:8786")
+    analyze.add_argument("--analyses", nargs="+", metavar="NAME", help="some of: " + ", ".join(_analyses()))
+    analyze.add_argument("--by", nargs="+", default=["outlet_type"], metavar="COLUMN",
+                         help="metadata columns of the reduced tables ('all' for the whole corpus)")
+    analyze.add_argument("--nodes", nargs="+", default=[], metavar="WORD", help="count the collocates of these")
+    analyze.add_argument("--keyness", nargs=2, metavar=("TARGET", "REFERENCE"),
+                         help="keyness of one group of the first --by column against another (comma-separated)")
+    analyze.add_argument("--documents-per-partition", type=_count, default=1000)
+    analyze.add_argument("--no-documents", action="store_true", help="write only the reduced tables")
+    analyze.add_argument("--text-column", default="text")
+    analyze.add_argument("--id-column", default="doc_id")
+    analyze.add_argument("--quiet", action="store_true", help="no progress bar")
+    analyze.set_defaults(run=_analyze)
+
+    synthesize = commands.add_parser("synthesize", help="write a synthetic news corpus (JSONL) for benchmarks")
+    synthesize.add_argument("--documents", type=_count, required=True)
+    synthesize.add_argument("--out", required=True, metavar="FILE", help="a .jsonl file (refused if it exists)")
+    synthesize.add_argument("--seed", type=_count, default=0)
+    synthesize.add_argument("--force", action="store_true", help="overwrite an existing file")
+    synthesize.set_defaults(run=_synthesize)
     return parser
+
+
+def _analyses() -> tuple[str, ...]:
+    from .scale import ANALYSES
+
+    return ANALYSES
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from .scale import ANALYSES, analyze, summary_text
+
+    keyness = tuple(value.split(",") for value in args.keyness) if args.keyness else None
+    summary = analyze(args.corpus if len(args.corpus) > 1 else args.corpus[0], out=args.out,
+                      analyses=args.analyses or ANALYSES, by=args.by, nodes=args.nodes, keyness=keyness,
+                      workers=args.workers, scheduler=args.scheduler,
+                      documents_per_partition=args.documents_per_partition, keep_documents=not args.no_documents,
+                      text_column=args.text_column, id_column=args.id_column, progress=not args.quiet)
+    if args.quiet:
+        print(summary_text(summary))
+    return 1 if summary.attrs["failures"] else 0
+
+
+def _synthesize(args: argparse.Namespace) -> int:
+    import json
+
+    from .synthetic import synthetic_documents
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".jsonl":
+        raise ValueError(f"{out}: the synthetic corpus is written as JSON lines; give a .jsonl file")
+    if out.exists() and not args.force:
+        raise ValueError(f"{out} exists; pass --force to overwrite it")
+    temporary = out.with_name(f".{out.name}.tmp")
+    with open(temporary, "w", encoding="utf-8") as handle:
+        for document in synthetic_documents(args.documents, seed=args.seed):
+            handle.write(json.dumps(document, ensure_ascii=False) + "\n")
+    temporary.replace(out)
+    print(f"wrote {args.documents:,} synthetic documents to {out}")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -30,7 +30,7 @@ from .indicators import Indicator, match_at, negated, parse_indicator
 from .resources import language_code, read_table, read_words
 from .store import vocabulary
 from .tables import as_corpus, require_kind, returns
-from .text import TokenView, select_tokens, tokens
+from .text import TokenView, select_tokens
 
 __all__ = ["frame_dictionary", "frames", "frame_profile", "frame_differences", "frame_prominence", "passives",
            "nominalisations", "actor_labels", "hedges", "sample_for_coding", "read_frame_gold", "validate_frames",
@@ -207,23 +207,29 @@ def frames(corpus: pd.DataFrame | str, *, voice_spans: pd.DataFrame | None = Non
                        for w in distinct.tolist()]
     parts = view.parts_with_lede()
     ends = view.store.ends[view.index]
+    ff_words = {w for ff, _ in false_friends for w in ff}  # a false friend can only cover a word it contains
+    entries_of: dict[str, list[tuple[Indicator, str, float]]] = {}  # per distinct word: its indicators, longest first
     rows = []
     for lo, hi, candidates in sentences_containing(view, np.flatnonzero(opens[norm_ids])):
         words = [norms[w] for w in norm_ids[lo:hi].tolist()]
         covered: dict[str, int] = {}  # frame -> end of its last match: a word counts once per frame (longest first)
         for i in (c - lo for c in candidates):
             word = words[i]
-            candidates_here = index.get(word, []) + [e for prefix, entries in wildcards if word.startswith(prefix)
-                                                     for e in entries]
+            entries = entries_of.get(word)
+            if entries is None:
+                found = index.get(word, []) + [e for prefix, group in wildcards if word.startswith(prefix)
+                                               for e in group]
+                entries = entries_of[word] = sorted(found, key=lambda e: len(e[0].words), reverse=True)
             matched: set[str] = set()
-            for indicator, frame, weight in sorted(candidates_here, key=lambda e: len(e[0].words), reverse=True):
+            for indicator, frame, weight in entries:
                 if frame in matched or covered.get(frame, 0) > i:
                     continue
                 j = match_at(indicator, words, i)
                 if j is None:
                     continue
-                if any(tuple(words[k:k + len(ff)]) == ff and k <= i < k + len(ff) and fr == frame
-                       for ff, fr in false_friends for k in range(max(0, i - len(ff) + 1), i + 1)):
+                if word in ff_words and any(
+                        tuple(words[k:k + len(ff)]) == ff and k <= i < k + len(ff) and fr == frame
+                        for ff, fr in false_friends for k in range(max(0, i - len(ff) + 1), i + 1)):
                     continue
                 matched.add(frame)
                 covered[frame] = j
@@ -519,11 +525,25 @@ def _unit_frames(corpus: pd.DataFrame, unit: str, voice_spans: pd.DataFrame | No
     keys = _UNITS[unit]
     parts = COUNTED_PARTS + (("caption",) if captions else ())
     skip = set() if repeats else repeated_paragraphs(corpus)
-    table = tokens(corpus, parts=parts, drop_punct=True, exclude_spans=exclude_spans)
+    view = select_tokens(corpus, parts=parts, drop_punct=True, exclude_spans=exclude_spans, verb="frame_profile")
+    docs, paras = view.take("doc").astype(np.int64), view.take("para_ids").astype(np.int64)
+    width = int(max(paras.max(initial=0), view.take("sent_ids").max(initial=0))) + 1
     if skip:
-        table = table[np.array([(str(d), int(p)) not in skip for d, p in zip(table["doc_id"], table["para_id"])],
-                               dtype=bool)]
-    units = table.groupby(keys, sort=False).size().rename("n_tokens").reset_index()
+        position = {doc_id: k for k, doc_id in enumerate(view.store.doc_ids)}
+        skipped = np.array([position[d] * width + p for d, p in skip if d in position], dtype=np.int64)
+        keep = ~np.isin(docs * width + paras, skipped)
+        docs, paras, sents = docs[keep], paras[keep], view.take("sent_ids")[keep].astype(np.int64)
+    else:
+        sents = view.take("sent_ids").astype(np.int64)
+    second = {"sentence": sents, "paragraph": paras, "document": np.zeros_like(docs)}[unit]
+    # tokens are in reading order, so sorted keys are the units in order of first appearance
+    unit_keys, n_tokens = np.unique(docs * width + second, return_counts=True)
+    names = np.array(view.store.doc_ids + [None], dtype=object)[:-1]
+    columns: dict[str, Any] = {"doc_id": names[unit_keys // width]}
+    if unit != "document":
+        columns[keys[1]] = (unit_keys % width).astype("int64")
+    columns["n_tokens"] = n_tokens.astype("int64")
+    units = pd.DataFrame(columns)
     matches = frames(corpus, voice_spans=voice_spans, exclude_spans=exclude_spans, dictionary=dictionary)
     keep = (~matches["negated"]) & (matches["frame"] != TOPIC) & matches["part"].replace("lede", "body").isin(parts)
     if skip:

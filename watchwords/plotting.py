@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 __all__ = ["plot_timeline", "plot_composition", "plot_keyness", "plot_dispersion", "plot_collocation_network",
-           "plot_frame_shares",
+           "plot_frame_shares", "plot_frame_trend",
            "plot_attribution_chains", "plot_heatmap"]
 
 
@@ -308,3 +308,29 @@ def plot_frame_shares(profile: pd.DataFrame, *, validation: pd.DataFrame | None 
     ax.set_title(title, fontsize=10)
     ax.legend(loc="lower right", fontsize=8)
     return _remember(ax, table.drop(columns="_group"), "plot_frame_shares", min_docs=min_docs)
+
+
+def plot_frame_trend(profile: pd.DataFrame, *, by: str, min_docs: int = 5, ax: Axes | None = None) -> Axes:
+    """Frame shares along an ordered group (months, weeks): one line per frame over the values of ``by``, sorted.
+
+    ``profile`` is a :func:`watchwords.frame_profile` table grouped by ``by`` (also as written by
+    :func:`watchwords.analyze`, ``frame_profile_<by>``). The x labels give each point's number of documents; a point
+    with fewer than ``min_docs`` documents is drawn hollow, as description only.
+    """
+    ax = _axes(ax, (9, 4.5))
+    table = profile.assign(_x=profile[by].astype(str)).sort_values(["_x", "frame"])
+    order = list(dict.fromkeys(table["_x"]))
+    documents = table.groupby("_x")["n_docs"].first().reindex(order)
+    for k, (frame, part) in enumerate(table.groupby("frame", sort=True)):
+        part = part.set_index("_x").reindex(order)
+        positions = list(range(len(order)))
+        few = (documents < min_docs).to_numpy()
+        ax.plot(positions, part["share"], color=f"C{k % 10}", label=frame, linewidth=1.4)
+        ax.scatter([p for p, f in zip(positions, few) if not f], part["share"][~few], color=f"C{k % 10}", s=14)
+        ax.scatter([p for p, f in zip(positions, few) if f], part["share"][few], facecolors="none",
+                   edgecolors=f"C{k % 10}", s=14)
+    ax.set_xticks(range(len(order)), [f"{x}\n(n = {int(n)})" for x, n in zip(order, documents)], fontsize=8)
+    ax.set_ylabel("share of sentences with the frame")
+    ax.set_title(f"Frame shares by {by} (n = documents; hollow points: fewer than {min_docs})", fontsize=10)
+    ax.legend(fontsize=7, ncol=2, loc="upper left", bbox_to_anchor=(1.01, 1))
+    return _remember(ax, table.drop(columns="_x"), "plot_frame_trend", by=by, min_docs=min_docs)

@@ -46,7 +46,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["analyze", "ANALYSES", "Partition", "plan_partitions"]
+__all__ = ["analyze", "ANALYSES", "Partition", "plan_partitions", "summary_text"]
 
 #: The per-document analyses.
 ANALYSES = ("sentences", "token_counts", "attributions", "frames", "passives", "labels")
@@ -499,12 +499,23 @@ def analyze(
                        tables=written, out=str(root))
     _write_json({k: v for k, v in frame.attrs.items()}, root / "summary.json")
     if progress:
-        print(f"analyze: {frame.attrs['documents']:,} documents in {len(partitions)} partition(s), "
-              f"{frame.attrs['failures']} failed, {seconds:.1f} s, {frame.attrs['mb_per_second']:.2f} MB/s; "
-              f"tables in {root}: {', '.join(written) or 'none'}")
-        for row in frame[frame["status"] == "failed"].itertuples():
-            print(f"  failed {row.partition} ({row.source}): {row.error}; re-run to retry it")
+        print(summary_text(frame))
     return frame
+
+
+def summary_text(summary: pd.DataFrame) -> str:
+    """The plain summary of a run of :func:`analyze`: documents, partitions, failures (each with its files), time,
+    throughput and the tables written."""
+    attrs = summary.attrs
+    lines = [f"analyze: {attrs['documents']:,} documents in {len(summary)} partition(s), {attrs['failures']} failed, "
+             f"{attrs['seconds']:.1f} s, {attrs['mb_per_second']:.2f} MB/s; tables in {attrs['out']}: "
+             f"{', '.join(attrs['tables']) or 'none'}"]
+    for row in summary[summary["status"] == "failed"].itertuples():
+        lines.append(f"  failed {row.partition} ({row.source}): {row.error}; re-run to retry it")
+    bad = int(summary["bad_rows"].sum())
+    if bad:
+        lines.append(f"  {bad} row(s) left out (no text, not JSON, unreadable file); listed in {attrs['out']}/_done/")
+    return "\n".join(lines)
 
 
 def _run(pending: list[Partition], out: str, options: _Options, *, client: Any, workers: int | None,

@@ -142,16 +142,24 @@ def _tokenise(sentence_rows: Iterable[tuple[int, int, int, str, str]], units: fr
             spans = [(start + a, start + b) for a, b in word_tokenizer().span_tokenize(text)]
             found = [text[a - start:b - start] for a, b in spans]
             spans, found = _merge_multiword(spans, found, text, start, mw_index, plain)
-            pairs: Iterable[tuple[int, str]] = ((a, t) for (a, _), t in zip(spans, found))
+            offsets, pieces = [a for a, _ in spans], found
         else:
-            pairs = ((start + m.start(), m.group()) for m in token_engine(text).finditer(text))
-        for at, token in pairs:
-            token_id = ids.get(token)
-            if token_id is None:
-                token_id = ids[token] = len(strings)
-                strings.append(token)
-            types.append(token_id)
-            starts.append(at)
+            # map() over the match objects' own methods: no Python bytecode per token
+            matches = list(token_engine(text).finditer(text))
+            kind = type(matches[0]) if matches else None
+            offsets = list(map(start.__add__, map(kind.start, matches))) if kind else []
+            pieces = list(map(kind.group, matches)) if kind else []
+        found_ids = list(map(ids.get, pieces))
+        if None in found_ids:
+            for k, (piece, token_id) in enumerate(zip(pieces, found_ids)):
+                if token_id is None:
+                    token_id = ids.get(piece)
+                    if token_id is None:
+                        token_id = ids[piece] = len(strings)
+                        strings.append(piece)
+                    found_ids[k] = token_id
+        types.extend(found_ids)  # type: ignore[arg-type]  # every None was replaced above
+        starts.extend(offsets)
         sent_of.extend([sent_id] * (len(types) - before))
     quote_starts: list[int] = []
     quote_ends: list[int] = []

@@ -109,7 +109,7 @@ def _document(k: int, seed: int) -> dict[str, str]:
     official_role, official = rng.choice(_OFFICIALS)
     other_role, other = rng.choice(_OTHERS)
     base = {"doc_id": f"syn{k:07d}", "outlet": outlet, "outlet_type": outlet_type, "date": day.isoformat(),
-            "title": "", "language": "en"}
+            "month": f"{day:%Y-%m}", "title": "", "language": "en"}
     if rng.random() < 1 / 12:
         text = _RUSSIAN.format(city=city, name=official)
         return {**base, "title": "Камеры в метро", "language": "ru", "text": text}
@@ -134,7 +134,7 @@ def _document(k: int, seed: int) -> dict[str, str]:
 
 def synthetic_documents(n: int, *, seed: int = 0, start: int = 0) -> Iterator[dict[str, str]]:
     """Documents ``start`` to ``start + n - 1`` of the synthetic corpus ``seed``: dicts with doc_id, outlet,
-    outlet_type, date, title, language and text (the Watchwords text format).
+    outlet_type, date, month (YYYY-MM), title, language and text (the Watchwords text format).
 
     Example:
         >>> docs = list(synthetic_documents(3, seed=1))
