@@ -240,3 +240,20 @@ def test_vocabulary_values_grow_with_new_types() -> None:
     after = vocab.lengths()
     assert len(after) > len(before) and after[: len(before)].tolist() == before.tolist()
     assert after[vocab.ids["wholly-unseen-token-for-the-vocabulary"]] == len("wholly-unseen-token-for-the-vocabulary")
+
+
+CHUNKED = [("frequencies", (), {"by": "outlet_type", "stopwords": "english"}), ("frequencies", (), {"n": 3}),
+           ("keyness", (), {"target": {"outlet_type": "state media"}, "min_docs": 2}),
+           ("keyness", (), {"target": ["a"], "reference": "english", "min_docs": 1}),
+           ("collocates", ("cameras",), {"min_freq": 1}), ("kwic", ("the",), {"sort": "R1"}), ("frames", (), {}),
+           ("passives", (), {}), ("hedges", (), {}), ("nominalisations", (), {})]
+
+
+@pytest.mark.parametrize(("verb", "args", "options"), CHUNKED, ids=[f"{c[0]}-{k}" for k, c in enumerate(CHUNKED)])
+def test_verbs_walking_a_corpus_in_chunks_equal_version_02(corpus: pd.DataFrame, monkeypatch: pytest.MonkeyPatch,
+                                                           verb: str, args: tuple, options: dict) -> None:
+    import watchwords.store
+
+    monkeypatch.setattr(watchwords.store, "CHUNK_CHARACTERS", 300)  # every document its own chunk
+    assert len(watchwords.store.corpus_chunks(corpus)) == len(corpus)
+    same(getattr(ref, verb)(corpus, *args, **options), getattr(ww, verb)(corpus, *args, **options))

@@ -48,7 +48,7 @@ import pandas as pd
 from nltk.metrics import BigramAssocMeasures
 
 from .keyness import g2_4term
-from .store import vocabulary
+from .store import corpus_chunks, vocabulary
 from .tables import as_corpus, returns
 from .text import folded, select_tokens, word_tokenizer
 
@@ -95,7 +95,12 @@ def collocates(
         raise ValueError(f"span={span!r}: use 'nominal' (LancsBox) or 'actual'")
     if sort not in _COLUMNS:
         raise ValueError(f"sort={sort!r}: use one of {_COLUMNS}")
-    observed, totals = collocate_counts(corpus, node, window=window, **token_options)
+    parts = [collocate_counts(chunk, node, window=window, **token_options)
+             for chunk in corpus_chunks(as_corpus(corpus, verb="collocates", accept=("sentences",)))]
+    observed, totals = parts[0]
+    if len(parts) > 1:  # counts add up over chunks of whole documents
+        observed = pd.concat([p[0] for p in parts]).groupby("collocate", sort=False).sum().reset_index()
+        totals = sum((p[1] for p in parts[1:]), parts[0][1])
     frame = collocate_table(observed, totals, node, window=window, min_freq=min_freq,
                             min_collocate_freq=min_collocate_freq, span=span, sort=sort)
     frame.attrs.update(source="watchwords.collocates", node=node, window=window, min_freq=min_freq,

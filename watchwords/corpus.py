@@ -547,6 +547,9 @@ def load_corpus(path: str | Path = "corpus") -> pd.DataFrame:
     columns = list(header) + ["published", "text", "headline", "standfirst", "byline", "dateline", "body",
                               "n_paragraphs", "n_body_chars"]
     frame = pd.DataFrame.from_records(records, columns=columns)
+    # the texts stay the very str objects the parse caches were keyed with (object dtype): every verb reads them
+    # without a conversion from Arrow strings, and no cache holds a second copy of a text
+    frame["text"] = pd.Series([record["text"] for record in records], dtype=object, index=frame.index)
     frame = frame.sort_values("doc_id", kind="stable").reset_index(drop=True)
     frame["published"] = pd.to_datetime(frame["published"])
     for column in ("outlet_type", "country", "language", "cluster", "status"):

@@ -28,7 +28,7 @@ import pandas as pd
 
 from .indicators import Indicator, match_at, negated, parse_indicator
 from .resources import language_code, read_table, read_words
-from .store import vocabulary
+from .store import corpus_chunks, vocabulary
 from .tables import as_corpus, require_kind, returns
 from .text import TokenView, select_tokens
 
@@ -196,6 +196,24 @@ def frames(corpus: pd.DataFrame | str, *, voice_spans: pd.DataFrame | None = Non
     require_kind(exclude_spans, ("reused_spans", "voice"), verb="frames", name="exclude_spans")
     corpus = as_corpus(corpus, verb="frames")
     index, false_friends, _ = _dictionary(dictionary)
+    rows: list[dict[str, Any]] = []
+    for chunk in corpus_chunks(corpus):  # memory follows the chunk; rows come in text order either way
+        rows.extend(_frame_rows(chunk, index, false_friends, voice_spans, exclude_spans))
+    texts = dict(zip(corpus["doc_id"].astype(str), corpus["text"]))
+    frame_table = pd.DataFrame(rows, columns=["doc_id", "para_id", "sent_id", "frame", "indicator", "start", "end",
+                                              "weight", "negated", "voice", "part"])
+    frame_table = frame_table.astype({"para_id": "int64", "sent_id": "int64", "start": "int64", "end": "int64",
+                                      "weight": "float64", "negated": bool})
+    frame_table.insert(5, "match", [texts[d][s:e] for d, s, e in zip(frame_table["doc_id"], frame_table["start"],
+                                                                      frame_table["end"])])
+    frame_table.attrs.update(source="watchwords.frames", dictionary="watchwords/data/en/frames.csv (version 0.1, "
+                             "not yet validated)")
+    return frame_table
+
+
+def _frame_rows(corpus: pd.DataFrame, index: _Index, false_friends: list[tuple[tuple[str, ...], str]],
+                voice_spans: pd.DataFrame | None, exclude_spans: pd.DataFrame | None) -> list[dict[str, Any]]:
+    """The matches of :func:`frames` in one chunk of whole documents."""
     wildcards = [(key[1:], entries) for key, entries in index.items() if key.startswith("*")]
     view = select_tokens(corpus, parts="all", drop_punct=False, voice_spans=voice_spans, exclude_spans=exclude_spans,
                          verb="frames")
@@ -209,7 +227,7 @@ def frames(corpus: pd.DataFrame | str, *, voice_spans: pd.DataFrame | None = Non
     ends = view.store.ends[view.index]
     ff_words = {w for ff, _ in false_friends for w in ff}  # a false friend can only cover a word it contains
     entries_of: dict[str, list[tuple[Indicator, str, float]]] = {}  # per distinct word: its indicators, longest first
-    rows = []
+    rows: list[dict[str, Any]] = []
     for lo, hi, candidates in sentences_containing(view, np.flatnonzero(opens[norm_ids])):
         words = [norms[w] for w in norm_ids[lo:hi].tolist()]
         covered: dict[str, int] = {}  # frame -> end of its last match: a word counts once per frame (longest first)
@@ -242,16 +260,7 @@ def frames(corpus: pd.DataFrame | str, *, voice_spans: pd.DataFrame | None = Non
                              "voice": "quoted" if view.quoted[lo + i] else "reporter",
                              "part": parts[lo + i]})
 
-    texts = dict(zip(corpus["doc_id"].astype(str), corpus["text"]))
-    frame_table = pd.DataFrame(rows, columns=["doc_id", "para_id", "sent_id", "frame", "indicator", "start", "end",
-                                              "weight", "negated", "voice", "part"])
-    frame_table = frame_table.astype({"para_id": "int64", "sent_id": "int64", "start": "int64", "end": "int64",
-                                      "weight": "float64", "negated": bool})
-    frame_table.insert(5, "match", [texts[d][s:e] for d, s, e in zip(frame_table["doc_id"], frame_table["start"],
-                                                                      frame_table["end"])])
-    frame_table.attrs.update(source="watchwords.frames", dictionary="watchwords/data/en/frames.csv (version 0.1, "
-                             "not yet validated)")
-    return frame_table
+    return rows
 
 
 def sentences_containing(view: TokenView, positions: np.ndarray) -> Iterator[tuple[int, int, list[int]]]:
@@ -338,7 +347,11 @@ def passives(corpus: pd.DataFrame | str) -> pd.DataFrame:
 def _iter_sentences(corpus: pd.DataFrame | str, verb: str) -> Iterator[tuple[Any, ...]]:
     """Yield (doc_id, sent_id, tokens, norms, starts, ends, document text) for every sentence (lists read from the
     token store's arrays, every part, punctuation kept)."""
-    corpus = as_corpus(corpus, verb=verb)
+    for chunk in corpus_chunks(as_corpus(corpus, verb=verb)):  # memory follows the chunk
+        yield from _chunk_sentences(chunk, verb)
+
+
+def _chunk_sentences(corpus: pd.DataFrame, verb: str) -> Iterator[tuple[Any, ...]]:
     view = select_tokens(corpus, parts="all", drop_punct=False, verb=verb)
     strings = vocabulary().strings
     norm_ids, norms = view.norm_ids()

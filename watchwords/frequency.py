@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 from nltk.probability import FreqDist
 
-from .store import vocabulary
+from .store import corpus_chunks, vocabulary
 from .tables import as_corpus, returns
 from .text import TokenView, folded, read_word_list, select_tokens
 
@@ -206,21 +206,31 @@ def frequencies(
     if min_count < 1:
         raise ValueError(f"min_count={min_count}: use 1 or more")
     corpus = as_corpus(corpus, verb="frequencies", accept=("sentences",))
-    terms, groups, found = frequency_parts(corpus, by=by, n=n, **token_options)
-    result = frequency_table(terms, groups, by=by, min_count=min_count)
     labels = group_labels(corpus, by)
+    term_parts, group_parts = [], []
+    tokens_per_group: dict[str, int] = {}
+    n_terms: dict[str, int] = {}
+    for chunk in corpus_chunks(corpus):  # memory follows the chunk; the counts add up exactly
+        terms, groups, found = frequency_parts(chunk, by=by, n=n, **token_options)
+        term_parts.append(terms)
+        group_parts.append(groups)
+        per_doc = np.bincount(found.doc, minlength=len(found.doc_ids))
+        for doc_id, size, occurrences in zip(found.doc_ids, found.sizes.tolist(), per_doc.tolist()):
+            label = labels[doc_id]
+            if size:
+                tokens_per_group[label] = tokens_per_group.get(label, 0) + size
+            if occurrences:
+                n_terms[label] = n_terms.get(label, 0) + occurrences
+        attrs = found.attrs
+        del found
+    if len(term_parts) > 1:
+        terms = pd.concat(term_parts).groupby(["group", "term"], sort=False)[["count", "doc_freq"]].sum().reset_index()
+        groups = pd.concat(group_parts).groupby("group", sort=True)[["n_tokens", "n_docs"]].sum().reset_index()
+    result = frequency_table(terms, groups, by=by, min_count=min_count)
     docs_per_group: dict[str, int] = {}
     for label in labels.values():
         docs_per_group[label] = docs_per_group.get(label, 0) + 1
-    tokens_per_group: dict[str, int] = {}
-    for doc_id, size in zip(found.doc_ids, found.sizes.tolist()):
-        if size:
-            tokens_per_group[labels[doc_id]] = tokens_per_group.get(labels[doc_id], 0) + size
-    names, doc_group = _group_codes(corpus, by, found.doc_ids)
-    per_group = np.bincount(doc_group[found.doc], minlength=len(names))
-    n_terms = {label: int(per_group[names.index(label)])
-               for label in dict.fromkeys(names[g] for g in doc_group[np.unique(found.doc)].tolist())}
-    result.attrs.update(found.attrs, source="watchwords.frequencies", by=by, min_count=min_count,
+    result.attrs.update(attrs, source="watchwords.frequencies", by=by, min_count=min_count,
                         n_tokens=tokens_per_group, n_terms=n_terms, n_docs=docs_per_group)
     return result
 

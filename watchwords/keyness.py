@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .store import corpus_chunks
 from .tables import as_corpus, returns
 
 __all__ = ["g2_4term", "g2_2term", "chi2_sf_1df", "keyness_table", "keyness", "read_reference_list"]
@@ -303,29 +304,41 @@ def keyness(
         if not reference_mask.any():
             raise ValueError("reference: no document selected (the target is the whole corpus); "
                              "pass a reference list file or another group")
-    # one pass over the token store for both sides; a document's terms do not depend on the others
+    # one pass over the token store for both sides, chunk by chunk; a document's terms do not depend on the others
     wanted = target_mask if reference_mask is None else target_mask | reference_mask
-    found = term_arrays(corpus[wanted.to_numpy()], n=n, **token_options)
-    strings = np.array(found.strings + [None], dtype=object)[:-1]
-    in_target = np.isin(np.array(found.doc_ids, dtype=object),
-                        corpus.loc[target_mask.to_numpy(), "doc_id"].astype(str).to_numpy())
-    target_size = int(found.sizes[in_target].sum())
-    pair_doc, pair_term, _ = found.terms_per_doc()
-    docs_per_term = np.bincount(pair_term[in_target[pair_doc]], minlength=len(strings))
-    target_terms = found.term[in_target[found.doc]]
+    target_ids = set(corpus.loc[target_mask.to_numpy(), "doc_id"].astype(str))
+    target_parts: list[pd.Series] = []
+    docs_parts: list[pd.Series] = []
+    reference_parts: list[pd.Series] = []
+    target_size = reference_size_counted = 0
+    for chunk in corpus_chunks(corpus[wanted.to_numpy()]):
+        found = term_arrays(chunk, n=n, **token_options)
+        strings = np.array(found.strings + [None], dtype=object)[:-1]
+        in_target = np.array([d in target_ids for d in found.doc_ids], dtype=bool)
+        target_size += int(found.sizes[in_target].sum())
+        reference_size_counted += int(found.sizes[~in_target].sum())
+        pair_doc, pair_term, _ = found.terms_per_doc()
+        for parts, values in ((docs_parts, np.bincount(pair_term[in_target[pair_doc]], minlength=len(strings))),
+                              (target_parts, np.bincount(found.term[in_target[found.doc]], minlength=len(strings))),
+                              (reference_parts, np.bincount(found.term[~in_target[found.doc]],
+                                                            minlength=len(strings)))):
+            parts.append(pd.Series(values[values > 0], index=strings[values > 0], dtype="int64"))
+        del found
+
+    def summed(parts: list[pd.Series]) -> pd.Series:
+        frame = pd.concat(parts)
+        return frame.groupby(level=0, sort=False).sum() if len(parts) > 1 else frame
+
+    docs = summed(docs_parts)
+    all_target = summed(target_parts)
     # the dispersion requirement comes first, so the Bonferroni factor counts only the terms tested
-    counts = np.bincount(target_terms[docs_per_term[target_terms] >= min_docs], minlength=len(strings))
-    target_counts = pd.Series(counts[counts > 0], index=strings[counts > 0], dtype="float64")
-    with_docs = docs_per_term > 0
-    docs = pd.Series(docs_per_term[with_docs], index=strings[with_docs])
+    target_counts = all_target[all_target.index.map(docs).fillna(0) >= min_docs].astype("float64")
     if reference_mask is None:
         reference_counts, reference_size = read_reference_list(str(reference))
         reference_name = str(reference)
     else:
-        reference_terms = np.bincount(found.term[~in_target[found.doc]], minlength=len(strings))
-        reference_counts = pd.Series(reference_terms[reference_terms > 0], index=strings[reference_terms > 0],
-                                     dtype="float64")
-        reference_size = int(found.sizes[~in_target].sum())
+        reference_counts = summed(reference_parts).astype("float64")
+        reference_size = reference_size_counted
         reference_name = f"{int(reference_mask.sum())} document(s)"
     table = keyness_table(target_counts, reference_counts, target_size=target_size, reference_size=reference_size,
                           g2=g2, correction=correction, alpha=alpha, min_count=max(min_count, 1), zero=zero)

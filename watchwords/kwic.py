@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .store import vocabulary
+from .store import corpus_chunks, vocabulary
 from .tables import as_corpus, returns
 from .text import select_tokens, word_tokenizer
 from .textformat import PART_KINDS
@@ -129,6 +129,24 @@ def kwic(
         raise ValueError(f"sort={sort!r}: use None, 'L1' or 'R1'")
     matchers = _compile(pattern, regex=regex, ignore_case=ignore_case)
     corpus = as_corpus(corpus, verb="kwic")
+    rows: list[dict[str, Any]] = []
+    for chunk in corpus_chunks(corpus):  # memory follows the chunk; rows come in text order either way
+        rows.extend(_kwic_rows(chunk, matchers, window=window, parts=parts, token_options=token_options))
+    frame = pd.DataFrame(rows, columns=_KWIC_COLUMNS)
+    if sort == "L1":
+        frame = frame.sort_values(["L1", "R1", "doc_id", "start"], kind="stable")
+    elif sort == "R1":
+        frame = frame.sort_values(["R1", "L1", "doc_id", "start"], kind="stable")
+    frame = frame.reset_index(drop=True)
+    for column in ("para_id", "sent_id", "start", "end"):
+        frame[column] = frame[column].astype("int64")
+    frame.attrs.update(source="watchwords.kwic", pattern=pattern, window=window, regex=regex, ignore_case=ignore_case,
+                       sort=sort, corpus_hash=corpus.attrs.get("corpus_hash"))
+    return frame
+
+
+def _kwic_rows(corpus: pd.DataFrame, matchers: list[_Wildcard | _TimedRegex], *, window: int, parts: Any,
+               token_options: dict[str, Any]) -> list[dict[str, Any]]:
     texts = list(corpus["text"])  # the store keeps the documents in corpus order
     view = select_tokens(corpus, **{**token_options, "parts": parts, "drop_punct": True}, verb="kwic")
     types = view.types
@@ -152,7 +170,7 @@ def kwic(
     starts, ends = view.take("starts"), view.store.ends[view.index]
     docs, sent_ids, para_ids = view.take("doc"), view.take("sent_ids"), view.take("para_ids")
     part_codes = view.take("parts")
-    rows = []
+    rows: list[dict[str, Any]] = []
     for i, p_first, p_last in zip(hits.tolist(), para_first[which].tolist(), para_last[which].tolist()):
         j = i + size - 1
         lo, hi = max(p_first, i - window), min(p_last, j + window)
@@ -166,17 +184,7 @@ def kwic(
                      "start": int(starts[i]), "end": int(ends[j]),
                      "L1": strings[types[i - 1]].lower() if i > p_first else "",
                      "R1": strings[types[j + 1]].lower() if j < p_last else ""})
-    frame = pd.DataFrame(rows, columns=_KWIC_COLUMNS)
-    if sort == "L1":
-        frame = frame.sort_values(["L1", "R1", "doc_id", "start"], kind="stable")
-    elif sort == "R1":
-        frame = frame.sort_values(["R1", "L1", "doc_id", "start"], kind="stable")
-    frame = frame.reset_index(drop=True)
-    for column in ("para_id", "sent_id", "start", "end"):
-        frame[column] = frame[column].astype("int64")
-    frame.attrs.update(source="watchwords.kwic", pattern=pattern, window=window, regex=regex, ignore_case=ignore_case,
-                       sort=sort, corpus_hash=corpus.attrs.get("corpus_hash"))
-    return frame
+    return rows
 
 
 def kwic_html(lines: pd.DataFrame, *, max_rows: int = 200) -> Html:

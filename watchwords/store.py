@@ -35,7 +35,7 @@ from .quotes import quote_spans
 from .textformat import PART_KINDS
 
 __all__ = ["Vocabulary", "DocumentTokens", "TokenStore", "vocabulary", "document_tokens", "token_store",
-           "span_mask", "PART_NAMES"]
+           "span_mask", "PART_NAMES", "corpus_chunks", "CHUNK_CHARACTERS"]
 
 _PART_CODE = {kind: code for code, kind in enumerate(PART_KINDS)}
 PART_NAMES = np.array(PART_KINDS, dtype=object)
@@ -244,7 +244,6 @@ class TokenStore:
     tokens begin (``offsets[d]:offsets[d + 1]``)."""
 
     doc_ids: list[str]
-    texts: list[str] | None
     offsets: np.ndarray
     doc: np.ndarray  # int32 document index of each token
     types: np.ndarray
@@ -270,7 +269,7 @@ class TokenStore:
         return self.doc.astype(np.int64) * (int(self.para_ids.max(initial=0)) + 1) + self.para_ids
 
 
-def _concatenate(doc_ids: list[str], texts: list[str] | None, documents: list[DocumentTokens]) -> TokenStore:
+def _concatenate(doc_ids: list[str], documents: list[DocumentTokens]) -> TokenStore:
     sizes = np.array([len(d.types) for d in documents], dtype=np.int64)
     offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
 
@@ -284,7 +283,7 @@ def _concatenate(doc_ids: list[str], texts: list[str] | None, documents: list[Do
                 else np.zeros(0, dtype=np.int32))
     parts = (np.concatenate([d.sent_parts[d.sent_ids] for d in documents]) if documents
              else np.zeros(0, dtype=np.int8))
-    return TokenStore(doc_ids=doc_ids, texts=texts, offsets=offsets,
+    return TokenStore(doc_ids=doc_ids, offsets=offsets,
                       doc=np.repeat(np.arange(len(documents), dtype=np.int32), sizes),
                       types=joined("types", np.int32), starts=joined("starts", np.int64), sent_ids=sent_ids,
                       para_ids=para_ids.astype(np.int32, copy=False), parts=parts.astype(np.int8, copy=False),
@@ -297,15 +296,47 @@ def token_store(corpus_or_sentences: pd.DataFrame, *, units: frozenset[str] = fr
     frame = corpus_or_sentences
     if "sent_id" not in frame.columns:
         doc_ids = [str(d) for d in frame["doc_id"]]
-        texts = list(frame["text"])
-        return _concatenate(doc_ids, texts, [document_tokens(t, units) for t in texts])
+        return _concatenate(doc_ids, [document_tokens(t, units) for t in frame["text"]])
     doc_ids, documents = [], []
     for doc_id, group in frame.groupby("doc_id", sort=False):
         sent_ids = group["sent_id"].astype(int).tolist()
         rows = zip(sent_ids, group["para_id"].astype(int), group["start"].astype(int), group["part"], group["text"])
         doc_ids.append(str(doc_id))
         documents.append(_tokenise(rows, units, max(sent_ids) + 1))
-    return _concatenate(doc_ids, None, documents)
+    return _concatenate(doc_ids, documents)
 
 
 
+
+
+#: Characters of text per chunk when a verb walks a large corpus chunk by chunk (its memory then follows the
+#: chunk, not the corpus).
+CHUNK_CHARACTERS = 8_000_000
+
+
+def corpus_chunks(corpus: pd.DataFrame, *, characters: int | None = None) -> list[pd.DataFrame]:
+    """The corpus cut into consecutive runs of whole documents of about ``characters`` characters each (default
+    :data:`CHUNK_CHARACTERS`): the count-based verbs add up their counts over the chunks, and the verbs that list
+    rows concatenate them, which gives the result of the whole corpus exactly (every rule reads one document at a
+    time; tests/test_store.py compares both). A sentence table, or a corpus smaller than a chunk, is one chunk.
+
+    Example:
+        >>> frame = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": ["x" * 5, "y" * 5, "z" * 5]})
+        >>> [chunk["doc_id"].tolist() for chunk in corpus_chunks(frame, characters=10)]
+        [['a', 'b'], ['c']]
+    """
+    limit = CHUNK_CHARACTERS if characters is None else characters
+    if "text" not in corpus.columns or "sent_id" in corpus.columns:
+        return [corpus]
+    lengths = corpus["text"].map(len).to_numpy(dtype=np.int64)
+    if lengths.sum() <= limit:
+        return [corpus]
+    chunks, start, running = [], 0, 0
+    for k, length in enumerate(lengths.tolist()):
+        running += length
+        if running >= limit:
+            chunks.append(corpus.iloc[start:k + 1])
+            start, running = k + 1, 0
+    if start < len(corpus):
+        chunks.append(corpus.iloc[start:])
+    return chunks

@@ -50,14 +50,20 @@ def kind_of(table: pd.DataFrame) -> str | None:
 
 
 def returns(kind: str) -> Callable[[F], F]:
-    """Decorator: the verb's DataFrame result (or the first item of a tuple result) declares ``kind``."""
+    """Decorator: the verb's DataFrame result (or the first item of a tuple result) declares ``kind``.
+
+    Inside a verb, pandas stores strings as Python objects (``mode.string_storage = "python"``), whatever the
+    session's default: with pyarrow installed pandas would copy every text column into Arrow buffers, and Arrow's
+    memory pool keeps what it frees, which doubled the memory of a 100 MB corpus; the verbs read their strings
+    back as Python objects anyway. Tables the user builds keep the session's default."""
     if kind not in KINDS:
         raise ValueError(f"unknown table kind {kind!r}")
 
     def decorate(function: F) -> F:
         @functools.wraps(function)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            result = function(*args, **kwargs)
+            with pd.option_context("mode.string_storage", "python"):
+                result = function(*args, **kwargs)
             table = result[0] if isinstance(result, tuple) else result
             if isinstance(table, pd.DataFrame):
                 table.attrs["kind"] = kind
