@@ -38,6 +38,7 @@ import hashlib
 import json
 import os
 import time
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -321,15 +322,18 @@ def run_partition(partition: Partition, out: str, options: _Options) -> dict[str
     started = time.perf_counter()
     failed = root / "_failed" / f"{partition.name}.json"
     try:
-        corpus, bad = _read_partition(partition, options.text_column, options.id_column)
-        if options.keep_documents:
-            for name, table in _documents(corpus, options).items():
-                _write_parquet(table, root / name / f"{partition.name}.parquet")
-        for name, table in _partials(corpus, options).items():
-            _write_parquet(table, root / "_partials" / name / f"{partition.name}.parquet")
+        with warnings.catch_warnings(record=True) as caught:  # kept in the summary, not printed by every worker
+            warnings.simplefilter("always")
+            corpus, bad = _read_partition(partition, options.text_column, options.id_column)
+            if options.keep_documents:
+                for name, table in _documents(corpus, options).items():
+                    _write_parquet(table, root / name / f"{partition.name}.parquet")
+            for name, table in _partials(corpus, options).items():
+                _write_parquet(table, root / "_partials" / name / f"{partition.name}.parquet")
         summary = {"partition": partition.name, "key": partition.key(), "source": partition.describe(),
                    "documents": int(len(corpus)), "characters": int(corpus["text"].str.len().sum()) if len(corpus)
-                   else 0, "bad_rows": [asdict(b) for b in bad], "seconds": time.perf_counter() - started}
+                   else 0, "bad_rows": [asdict(b) for b in bad], "seconds": time.perf_counter() - started,
+                   "warnings": sorted({str(w.message) for w in caught})}
         _write_json(summary, root / "_done" / f"{partition.name}.json")
         failed.unlink(missing_ok=True)
         return summary
@@ -494,6 +498,7 @@ def analyze(
     seconds = time.perf_counter() - started
     computed = frame[frame["status"] == "done"]
     frame.attrs.update(source="watchwords.analyze", documents=int(frame["documents"].fillna(0).sum()),
+                       warnings=[w for r in rows for w in r.get("warnings", [])],
                        failures=int((frame["status"] == "failed").sum()), seconds=seconds,
                        mb_per_second=float(computed["characters"].fillna(0).sum()) / 1e6 / seconds if seconds else 0.0,
                        tables=written, out=str(root))
@@ -512,6 +517,10 @@ def summary_text(summary: pd.DataFrame) -> str:
              f"{', '.join(attrs['tables']) or 'none'}"]
     for row in summary[summary["status"] == "failed"].itertuples():
         lines.append(f"  failed {row.partition} ({row.source}): {row.error}; re-run to retry it")
+    skipped = [w for w in attrs.get("warnings", []) if "not in English" in w]
+    if skipped:
+        lines.append(f"  {len(skipped)} partition(s) held documents in other languages, skipped by the English-only "
+                     f"analyses (listed per partition in {attrs['out']}/_done/)")
     bad = int(summary["bad_rows"].sum())
     if bad:
         lines.append(f"  {bad} row(s) left out (no text, not JSON, unreadable file); listed in {attrs['out']}/_done/")
