@@ -33,7 +33,7 @@ import difflib
 from itertools import combinations
 from watchwords.reuse import _PARTS, _publication_order, shingles
 from watchwords.text import WORD_RE
-from watchwords.store import _multiword_index
+from watchwords.store import _merge_multiword, _multiword_index
 from watchwords.tables import as_corpus, require_kind, returns
 from watchwords.text import (PUNCT_RE, _NUMBER_RE, _TOKEN_COLUMNS, normaliser as _normaliser,
                              _quoted_spans, DEFAULT_PARTS, parts_with_lede, read_word_list, resolve_parts, sentences, word_tokenizer)
@@ -189,28 +189,6 @@ def tokens(
         corpus_hash=(corpus.attrs.get("corpus_hash") if corpus is not None else sents.attrs.get("corpus_hash")),
     )
     return result
-
-
-def _merge_multiword(spans: Any, texts: Any, s_text: str, s_start: int, index: Any, plain: Callable[[str], str]) -> Any:
-    lowered = [plain(t) for t in texts]
-    merged_spans, merged_texts = [], []
-    i = 0
-    while i < len(texts):
-        match = None
-        for words in index.get(lowered[i], ()):
-            if tuple(lowered[i:i + len(words)]) == words:
-                match = words
-                break
-        if match:
-            start, end = spans[i][0], spans[i + len(match) - 1][1]
-            merged_spans.append((start, end))
-            merged_texts.append(s_text[start - s_start:end - s_start])
-            i += len(match)
-        else:
-            merged_spans.append(spans[i])
-            merged_texts.append(texts[i])
-            i += 1
-    return merged_spans, merged_texts
 
 
 

@@ -13,6 +13,8 @@ import watchwords as ww
 from watchwords.scale import plan_partitions
 
 KEYNESS = ("state media", ["mainstream media", "aggregator"])
+# the synthetic corpus holds Russian reports on purpose; the in-memory attributions say they are skipped
+pytestmark = pytest.mark.filterwarnings("ignore:attributions. skipped:UserWarning")
 
 
 @pytest.fixture(scope="module")
