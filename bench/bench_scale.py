@@ -17,7 +17,6 @@ tables, in partitions of 5,000 reports.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import tempfile
 import threading
@@ -61,16 +60,6 @@ class Sampler:
         self._thread.join()
 
 
-def write_jsonl(path: Path, documents: int, *, seed: int = 7) -> float:
-    """Write the synthetic corpus; returns its size in MB of text."""
-    characters = 0
-    with open(path, "w", encoding="utf-8") as handle:
-        for document in ww.synthetic_documents(documents, seed=seed):
-            characters += len(document["text"])
-            handle.write(json.dumps(document, ensure_ascii=False) + "\n")
-    return characters / 1e6
-
-
 def timed_run(source: Path, out: Path, **options: object) -> tuple[float, Sampler, object]:
     with Sampler() as sampler:
         started = time.perf_counter()
@@ -91,7 +80,7 @@ def main() -> None:
         root = Path(folder)
         if args.documents:
             source = root / "synthetic.jsonl"
-            megabytes = write_jsonl(source, args.documents)
+            megabytes = ww.synthetic.write_synthetic(source, args.documents, seed=7)
             print(f"corpus: {args.documents:,} synthetic reports, {megabytes:.1f} MB of text")
             print(f"{'run':46} {'seconds':>8} {'MB/s':>6} {'peak MB, all':>13} {'peak MB, worker':>16}")
             results = {}
@@ -126,7 +115,7 @@ def main() -> None:
         if args.million:
             source = root / "million.jsonl"
             started = time.perf_counter()
-            megabytes = write_jsonl(source, args.million, seed=11)
+            megabytes = ww.synthetic.write_synthetic(source, args.million, seed=11)
             print(f"streamed run: {args.million:,} synthetic reports, {megabytes:.0f} MB of text "
                   f"(generated in {time.perf_counter() - started:.0f} s)")
             seconds, sampler, summary = timed_run(source, root / "million", workers=2, documents_per_partition=5000,

@@ -151,3 +151,20 @@ def test_plot_frame_shares_carries_its_uncertainty(make_corpus) -> None:
     assert (state.n_docs, state.n_units, state.n_with) == (2, 4, 3)
     assert state.share_low <= state.share <= state.share_high
     plt.close("all")
+
+
+def test_plot_frame_trend_draws_a_line_per_frame_in_order_of_the_group(monkeypatch) -> None:
+    monkeypatch.setattr(plt, "show", lambda *a, **k: pytest.fail("show() called"))
+    profile = pd.DataFrame({"month": ["2023-05", "2023-04", "2023-05", "2023-04"],
+                            "frame": ["F1 security", "F1 security", "F2 privacy and rights", "F2 privacy and rights"],
+                            "n_docs": [7, 3, 7, 3], "n_units": [70, 30, 70, 30], "n_with": [7, 6, 14, 0],
+                            "share": [0.1, 0.2, 0.2, 0.0], "rate_per_1000": [1.0, 2.0, 2.0, 0.0]})
+    ax = ww.plot_frame_trend(profile, by="month")
+    assert [line.get_label() for line in ax.get_lines()] == ["F1 security", "F2 privacy and rights"]
+    assert [line.get_ydata().tolist() for line in ax.get_lines()] == [[0.2, 0.1], [0.0, 0.2]]  # April first
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2023-04\n(n = 3)", "2023-05\n(n = 7)"]
+    hollow = [c for c in ax.collections if len(c.get_offsets()) and not c.get_facecolor().any()]
+    assert sorted(tuple(c.get_offsets()[0]) for c in hollow) == [(0.0, 0.0), (0.0, 0.2)]  # April: 3 < 5 documents
+    assert ax.get_title() == "Frame shares by month (n = documents; hollow points: fewer than 5)"
+    assert ax.watchwords["function"] == "watchwords.plot_frame_trend"
+    plt.close(ax.figure)

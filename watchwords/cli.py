@@ -305,20 +305,14 @@ def _analyze(args: argparse.Namespace) -> int:
 
 
 def _synthesize(args: argparse.Namespace) -> int:
-    import json
-
-    from .synthetic import synthetic_documents
+    from .synthetic import write_synthetic
 
     out = Path(args.out)
     if out.suffix.lower() != ".jsonl":
         raise ValueError(f"{out}: the synthetic corpus is written as JSON lines; give a .jsonl file")
     if out.exists() and not args.force:
         raise ValueError(f"{out} exists; pass --force to overwrite it")
-    temporary = out.with_name(f".{out.name}.tmp")
-    with open(temporary, "w", encoding="utf-8") as handle:
-        for document in synthetic_documents(args.documents, seed=args.seed):
-            handle.write(json.dumps(document, ensure_ascii=False) + "\n")
-    temporary.replace(out)
+    write_synthetic(out, args.documents, seed=args.seed)
     print(f"wrote {args.documents:,} synthetic documents to {out}")
     return 0
 

@@ -48,7 +48,7 @@ import pandas as pd
 from nltk.metrics import BigramAssocMeasures
 
 from .keyness import g2_4term
-from .store import corpus_chunks, vocabulary
+from .store import corpus_chunks, object_array, vocabulary
 from .tables import as_corpus, returns
 from .text import folded, select_tokens, word_tokenizer
 
@@ -154,7 +154,7 @@ def collocate_counts(corpus: pd.DataFrame | str, node: str, *, window: int = 5,
     left = np.bincount(covered[sides == 0], minlength=len(forms))
     right = np.bincount(covered[sides == 1], minlength=len(forms))
     present = np.flatnonzero(frequency)
-    observed = pd.DataFrame({"collocate": np.array(forms + [None], dtype=object)[:-1][present],
+    observed = pd.DataFrame({"collocate": object_array(forms)[present],
                              "collocate_freq": frequency[present].astype("int64"),
                              "observed": (left + right)[present].astype("int64"),
                              "n_left": left[present].astype("int64"), "n_right": right[present].astype("int64")})
@@ -166,6 +166,7 @@ def collocate_table(observed: pd.DataFrame, totals: pd.Series, node: str, *, win
                     min_collocate_freq: int = 1, span: str = "nominal", sort: str = "log_dice") -> pd.DataFrame:
     """The table of :func:`collocates` from the counts of :func:`collocate_counts` (summed over parts if need be)."""
     node_freq, n_tokens = int(totals["node_freq"]), int(totals["n_tokens"])
+    node_text = " ".join(_node_words(node))
     window_total = node_freq * 2 * window if span == "nominal" else int(totals["actual_total"])
     rows = []
     for collocate, c1, o11, n_left, n_right in observed[["collocate", "collocate_freq", "observed", "n_left",
@@ -176,7 +177,7 @@ def collocate_table(observed: pd.DataFrame, totals: pd.Series, node: str, *, win
         e11 = window_total * c1 / n_tokens
         cells = (o11, window_total - o11, c1 - o11, n_tokens - window_total - c1 + o11)
         rows.append({
-            "node": " ".join(_node_words(node)), "collocate": collocate, "observed": o11, "expected": e11,
+            "node": node_text, "collocate": collocate, "observed": o11, "expected": e11,
             "node_freq": node_freq, "collocate_freq": c1, "window_total": window_total, "n_tokens": n_tokens,
             "n_left": int(n_left), "n_right": int(n_right),
             "mi": BigramAssocMeasures.pmi(o11, (window_total, c1), n_tokens),

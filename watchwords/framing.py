@@ -28,7 +28,7 @@ import pandas as pd
 
 from .indicators import Indicator, match_at, negated, parse_indicator
 from .resources import language_code, read_table, read_words
-from .store import corpus_chunks, vocabulary
+from .store import corpus_chunks, object_array, vocabulary
 from .tables import as_corpus, require_kind, returns
 from .text import TokenView, select_tokens
 
@@ -530,9 +530,10 @@ def repeated_paragraphs(corpus: pd.DataFrame | str) -> set[tuple[str, int]]:
 def _unit_frames(corpus: pd.DataFrame, unit: str, voice_spans: pd.DataFrame | None,
                  exclude_spans: pd.DataFrame | None = None,
                  dictionary: str | Path | pd.DataFrame | None = None, *, captions: bool = False,
-                 repeats: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+                 repeats: bool = False, found: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(units with their tokens, matches) for frame_profile and frame_differences: counted parts only, repeated
-    paragraphs once (unless ``repeats``), negated matches and topic terms left out."""
+    paragraphs once (unless ``repeats``), negated matches and topic terms left out. ``found``: the table of
+    :func:`frames` for the same corpus and options, when the caller has it already."""
     if unit not in _UNITS:
         raise ValueError(f"unit={unit!r}: use 'sentence', 'paragraph' or 'document'")
     keys = _UNITS[unit]
@@ -551,13 +552,14 @@ def _unit_frames(corpus: pd.DataFrame, unit: str, voice_spans: pd.DataFrame | No
     second = {"sentence": sents, "paragraph": paras, "document": np.zeros_like(docs)}[unit]
     # tokens are in reading order, so sorted keys are the units in order of first appearance
     unit_keys, n_tokens = np.unique(docs * width + second, return_counts=True)
-    names = np.array(view.store.doc_ids + [None], dtype=object)[:-1]
+    names = object_array(view.store.doc_ids)
     columns: dict[str, Any] = {"doc_id": names[unit_keys // width]}
     if unit != "document":
         columns[keys[1]] = (unit_keys % width).astype("int64")
     columns["n_tokens"] = n_tokens.astype("int64")
     units = pd.DataFrame(columns)
-    matches = frames(corpus, voice_spans=voice_spans, exclude_spans=exclude_spans, dictionary=dictionary)
+    matches = (frames(corpus, voice_spans=voice_spans, exclude_spans=exclude_spans, dictionary=dictionary)
+               if found is None else found)
     keep = (~matches["negated"]) & (matches["frame"] != TOPIC) & matches["part"].replace("lede", "body").isin(parts)
     if skip:
         keep &= np.array([(str(d), int(p)) not in skip for d, p in zip(matches["doc_id"], matches["para_id"])],
@@ -608,12 +610,7 @@ def frame_profile(
     units, matches = _unit_frames(corpus, unit, voice_spans, exclude_spans, dictionary, captions=captions,
                                   repeats=repeats)
     frames_all = _dictionary(dictionary)[2]
-    keys = _UNITS[unit]
-    units["doc_id"] = units["doc_id"].astype(str)
-    matches = matches.assign(doc_id=matches["doc_id"].astype(str))
-    units["group"] = units["doc_id"].map(labels)
-    matches = matches.assign(group=matches["doc_id"].map(labels))
-    present = matches.drop_duplicates(keys + ["frame"])
+    units, matches, present = _grouped(units, matches, labels, unit)
     frame_rows, unit_rows = _profile_counts(units, matches, present)
     frame_table = frame_profile_table(frame_rows, unit_rows, by=None, frames=frames_all)
     if n_boot:
@@ -653,13 +650,33 @@ def frame_profile_parts(corpus: pd.DataFrame | str, *, by: str | None = None, un
     from .frequency import group_labels
 
     corpus = as_corpus(corpus, verb="frame_profile")
-    labels = group_labels(corpus, by)
     units, matches = _unit_frames(corpus, unit, None, None, dictionary)
-    units["doc_id"] = units["doc_id"].astype(str)
-    matches = matches.assign(doc_id=matches["doc_id"].astype(str))
+    return frame_profile_counts(units, matches, group_labels(corpus, by), unit=unit)
+
+
+def frame_units(corpus: pd.DataFrame | str, *, unit: str = "sentence",
+                found: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The units of :func:`frame_profile` with their token counts, and the matches it counts (counted parts only,
+    repeated paragraphs once, negated matches and topic terms left out); ``found``: the :func:`frames` table of the
+    same corpus when the caller has it already, so frames are not matched twice."""
+    return _unit_frames(as_corpus(corpus, verb="frame_profile"), unit, None, None, found=found)
+
+
+def frame_profile_counts(units: pd.DataFrame, matches: pd.DataFrame, labels: dict[str, str], *,
+                         unit: str = "sentence") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(frames, units) of :func:`frame_profile_parts` from the units and counted matches of ``_unit_frames``, with
+    ``labels`` doc_id → group."""
+    return _profile_counts(*_grouped(units, matches, labels, unit))
+
+
+def _grouped(units: pd.DataFrame, matches: pd.DataFrame, labels: dict[str, str],
+             unit: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Units and matches with their group, and the matches once per unit and frame."""
+    units = units.assign(doc_id=units["doc_id"].astype(str))
     units["group"] = units["doc_id"].map(labels)
+    matches = matches.assign(doc_id=matches["doc_id"].astype(str))
     matches = matches.assign(group=matches["doc_id"].map(labels))
-    return _profile_counts(units, matches, matches.drop_duplicates(_UNITS[unit] + ["frame"]))
+    return units, matches, matches.drop_duplicates(_UNITS[unit] + ["frame"])
 
 
 def frame_profile_table(frame_rows: pd.DataFrame | None, unit_rows: pd.DataFrame, *, by: str | None,

@@ -20,13 +20,12 @@ import numpy as np
 import pandas as pd
 from nltk.probability import FreqDist
 
-from .store import corpus_chunks, vocabulary
+from .store import corpus_chunks, object_array, vocabulary
 from .tables import as_corpus, returns
 from .text import TokenView, folded, read_word_list, select_tokens
 
-__all__ = ["frequencies", "tfidf", "term_occurrences", "occurrences_and_sizes", "term_arrays", "Terms", "frequency_parts",
-           "frequency_table", "group_labels",
-           "count_terms"]
+__all__ = ["frequencies", "tfidf", "term_occurrences", "occurrences_and_sizes", "term_arrays", "Terms",
+           "frequency_parts", "frequency_counts", "frequency_table", "group_labels", "count_terms"]
 
 
 def group_labels(corpus: pd.DataFrame, by: str | None) -> dict[str, str]:
@@ -140,11 +139,11 @@ def occurrences_and_sizes(corpus: pd.DataFrame | str, *, n: int = 1,
     view = found.view
     starts = view.take("starts")[found.first].astype("int64")
     ends = (view.store.ends[view.index[found.last]]).astype("int64")
-    doc_ids = np.array(found.doc_ids + [None], dtype=object)[:-1]
+    doc_ids = object_array(found.doc_ids)
     frame = pd.DataFrame({
         "doc_id": pd.Series(doc_ids[found.doc], dtype=object),
         "sent_id": view.take("sent_ids")[found.first].astype("int64"),
-        "term": pd.Series(np.array(found.strings + [None], dtype=object)[:-1][found.term], dtype=object),
+        "term": pd.Series(object_array(found.strings)[found.term], dtype=object),
         "start": starts, "end": ends,
         "voice": pd.Series(np.where(view.quoted[found.first], "quoted", "reporter"), dtype=object)})
     if n > 1:  # n-gram tables were built from records, where pandas infers its string dtype
@@ -154,14 +153,6 @@ def occurrences_and_sizes(corpus: pd.DataFrame | str, *, n: int = 1,
     sizes = pd.Series(found.sizes[present], index=pd.Index(doc_ids[present].astype(str), dtype="str", name="doc_id"),
                       dtype="int64")
     return frame, sizes
-
-
-def _group_codes(corpus: pd.DataFrame, by: str | None, doc_ids: list[str]) -> tuple[list[str], np.ndarray]:
-    """(sorted group labels, the label code of each of ``doc_ids``)."""
-    labels = group_labels(corpus, by)
-    names = sorted(set(labels.values()))
-    code = {name: k for k, name in enumerate(names)}
-    return names, np.array([code[labels[d]] for d in doc_ids], dtype=np.int64)
 
 
 @returns("frequencies")
@@ -242,20 +233,26 @@ def frequency_parts(corpus: pd.DataFrame | str, *, by: str | None = None, n: int
     :class:`Terms` they were counted from)."""
     corpus = as_corpus(corpus, verb="frequencies", accept=("sentences",))
     found = term_arrays(corpus, n=n, **token_options)
-    names, doc_group = _group_codes(corpus, by, found.doc_ids)
+    return (*frequency_counts(found, group_labels(corpus, by)), found)
+
+
+def frequency_counts(found: Terms, labels: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(terms, groups) of :func:`frequency_parts` from occurrences already counted, with ``labels`` doc_id → group
+    for every document of the corpus (documents without tokens count in n_docs too)."""
+    names = sorted(set(labels.values()))
+    code = {name: k for k, name in enumerate(names)}
+    doc_group = np.array([code[labels[d]] for d in found.doc_ids], dtype=np.int64)
     width = max(len(found.strings), 1)
     keys, counts = np.unique(doc_group[found.doc] * width + found.term, return_counts=True)
     pair_doc, pair_term, _ = found.terms_per_doc()
     _, doc_freqs = np.unique(doc_group[pair_doc] * width + pair_term, return_counts=True)  # the same keys
-    group_names = np.array(names + [None], dtype=object)[:-1]
-    terms = pd.DataFrame({"group": group_names[keys // width],
-                          "term": np.array(found.strings + [None], dtype=object)[:-1][keys % width],
+    group_names = object_array(names)
+    terms = pd.DataFrame({"group": group_names[keys // width], "term": object_array(found.strings)[keys % width],
                           "count": counts.astype("int64"), "doc_freq": doc_freqs.astype("int64")})
-    labels = group_labels(corpus, by)
     n_docs = pd.Series(list(labels.values()), dtype=object).value_counts().reindex(names, fill_value=0)
     n_tokens = np.bincount(doc_group, weights=found.sizes, minlength=len(names)).astype("int64")
     groups = pd.DataFrame({"group": group_names, "n_tokens": n_tokens, "n_docs": n_docs.to_numpy(dtype="int64")})
-    return terms, groups, found
+    return terms, groups
 
 
 def frequency_table(terms: pd.DataFrame, groups: pd.DataFrame, *, by: str | None,
@@ -303,8 +300,8 @@ def tfidf(corpus: pd.DataFrame | str, *, smooth: bool = False, n: int = 1, **tok
     idf = np.array([idf_of[k] for k in df.tolist()], dtype="float64")
     tf = counts / found.sizes[pair_doc]
     result = pd.DataFrame({
-        "doc_id": np.array(found.doc_ids + [None], dtype=object)[:-1][pair_doc],
-        "term": np.array(found.strings + [None], dtype=object)[:-1][pair_term],
+        "doc_id": object_array(found.doc_ids)[pair_doc],
+        "term": object_array(found.strings)[pair_term],
         "count": counts.astype("int64"), "tf": tf, "df": df.astype("int64"), "idf": idf, "tfidf": tf * idf},
         columns=["doc_id", "term", "count", "tf", "df", "idf", "tfidf"])
     result = result.sort_values(["doc_id", "tfidf", "term"], ascending=[True, False, True], kind="stable")

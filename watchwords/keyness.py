@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .store import corpus_chunks
+from .store import corpus_chunks, object_array
 from .tables import as_corpus, returns
 
 __all__ = ["g2_4term", "g2_2term", "chi2_sf_1df", "keyness_table", "keyness", "read_reference_list"]
@@ -313,7 +313,7 @@ def keyness(
     target_size = reference_size_counted = 0
     for chunk in corpus_chunks(corpus[wanted.to_numpy()]):
         found = term_arrays(chunk, n=n, **token_options)
-        strings = np.array(found.strings + [None], dtype=object)[:-1]
+        strings = object_array(found.strings)
         in_target = np.array([d in target_ids for d in found.doc_ids], dtype=bool)
         target_size += int(found.sizes[in_target].sum())
         reference_size_counted += int(found.sizes[~in_target].sum())

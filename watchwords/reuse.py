@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from .store import vocabulary
+from .store import object_array, vocabulary
 from .tables import as_corpus, require_kind, returns
 from .text import WORD_RE, folded, select_tokens
 
@@ -174,7 +174,7 @@ def reuse(corpus: pd.DataFrame | str, *, n: int = 5, near_duplicate: float = 0.8
         jaccard = np.where(union > 0, common / np.maximum(union, 1), np.nan)
         in_b = np.where(size_a > 0, common / np.maximum(size_a, 1), np.nan)
         in_a = np.where(size_b > 0, common / np.maximum(size_b, 1), np.nan)
-    names = np.array(ids + [None], dtype=object)[:-1]
+    names = object_array(ids)
     frame = pd.DataFrame({
         "doc_a": np.repeat(names[first], len(parts)), "doc_b": np.repeat(names[second], len(parts)),
         "part": np.tile(np.array(parts, dtype=object), len(first)), "shingles_a": size_a, "shingles_b": size_b,

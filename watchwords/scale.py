@@ -47,6 +47,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .store import object_array
+
 __all__ = ["analyze", "ANALYSES", "Partition", "plan_partitions", "summary_text"]
 
 #: The per-document analyses.
@@ -259,58 +261,47 @@ def _group_column(corpus: pd.DataFrame, by: str) -> pd.Series:
     return corpus[by].astype(str)
 
 
-def _partials(corpus: pd.DataFrame, options: _Options) -> dict[str, pd.DataFrame]:
-    """The partial count tables of one partition (summed over partitions by :func:`_reduce`)."""
-    from .attribution import attributions
-    from .collocations import collocate_counts
-    from .framing import frame_profile_parts
-    from .frequency import frequency_parts
-
-    out: dict[str, pd.DataFrame] = {}
-    if "token_counts" in options.analyses:
-        for by in options.by:
-            counts, groups, _ = frequency_parts(corpus.assign(_group=_group_column(corpus, by)), by="_group")
-            out[f"frequency_terms_{by}"], out[f"frequency_groups_{by}"] = counts, groups
-        for node in options.nodes:
-            observed, totals = collocate_counts(corpus, node, window=options.window)
-            out[f"collocate_observed_{node}"], out[f"collocate_totals_{node}"] = observed, totals.reset_index()
-    if "frames" in options.analyses:
-        for by in options.by:
-            frame_rows, unit_rows = frame_profile_parts(corpus.assign(_group=_group_column(corpus, by)), by="_group")
-            out[f"frame_frames_{by}"], out[f"frame_groups_{by}"] = frame_rows, unit_rows
-    if "attributions" in options.analyses:
-        relations = attributions(corpus)
-        for by in options.by:
-            groups = relations["doc_id"].astype(str).map(dict(zip(corpus["doc_id"].astype(str),
-                                                                  _group_column(corpus, by))))
-            table = relations.assign(group=groups).groupby(["group", "source_type"], sort=True).size()
-            out[f"source_types_{by}"] = table.rename("relations").reset_index()
-    return out
-
-
-def _documents(corpus: pd.DataFrame, options: _Options) -> dict[str, pd.DataFrame]:
+def _analyse(corpus: pd.DataFrame, options: _Options) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:
+    """One partition's per-document tables and its partial count tables (summed over partitions by
+    :func:`_reduce`). Each verb runs once; the per-document tables and every grouping reuse its result."""
     from . import actor_labels, attributions, frames, passives, sentences
-    from .frequency import term_arrays
+    from .collocations import collocate_counts
+    from .framing import frame_profile_counts, frame_units
+    from .frequency import frequency_counts, term_arrays
 
     tables: dict[str, pd.DataFrame] = {}
-    for analysis in options.analyses:
-        if analysis == "sentences":
-            tables[analysis] = sentences(corpus)
-        elif analysis == "token_counts":
-            found = term_arrays(corpus)
-            pair_doc, pair_term, counts = found.terms_per_doc()
-            tables[analysis] = pd.DataFrame({
-                "doc_id": np.array(found.doc_ids + [None], dtype=object)[:-1][pair_doc],
-                "term": np.array(found.strings + [None], dtype=object)[:-1][pair_term], "count": counts})
-        elif analysis == "attributions":
-            tables[analysis] = attributions(corpus)
-        elif analysis == "frames":
-            tables[analysis] = frames(corpus)
-        elif analysis == "passives":
-            tables[analysis] = passives(corpus)
-        elif analysis == "labels":
-            tables[analysis] = actor_labels(corpus)
-    return tables
+    partials: dict[str, pd.DataFrame] = {}
+    doc_ids = corpus["doc_id"].astype(str)
+    labels = {by: dict(zip(doc_ids, _group_column(corpus, by))) for by in options.by}
+    if "sentences" in options.analyses:
+        tables["sentences"] = sentences(corpus)
+    if "token_counts" in options.analyses:
+        found = term_arrays(corpus)
+        pair_doc, pair_term, counts = found.terms_per_doc()
+        tables["token_counts"] = pd.DataFrame({"doc_id": object_array(found.doc_ids)[pair_doc],
+                                               "term": object_array(found.strings)[pair_term], "count": counts})
+        for by in options.by:
+            partials[f"frequency_terms_{by}"], partials[f"frequency_groups_{by}"] = frequency_counts(found, labels[by])
+        for node in options.nodes:
+            observed, totals = collocate_counts(corpus, node, window=options.window)
+            partials[f"collocate_observed_{node}"], partials[f"collocate_totals_{node}"] = observed, totals.reset_index()
+    if "attributions" in options.analyses:
+        relations = tables["attributions"] = attributions(corpus)
+        for by in options.by:
+            table = relations.assign(group=relations["doc_id"].astype(str).map(labels[by]))
+            table = table.groupby(["group", "source_type"], sort=True).size()
+            partials[f"source_types_{by}"] = table.rename("relations").reset_index()
+    if "frames" in options.analyses:
+        tables["frames"] = frames(corpus)
+        units, matches = frame_units(corpus, found=tables["frames"])
+        for by in options.by:
+            partials[f"frame_frames_{by}"], partials[f"frame_groups_{by}"] = frame_profile_counts(units, matches,
+                                                                                                   labels[by])
+    if "passives" in options.analyses:
+        tables["passives"] = passives(corpus)
+    if "labels" in options.analyses:
+        tables["labels"] = actor_labels(corpus)
+    return tables, partials
 
 
 def run_partition(partition: Partition, out: str, options: _Options) -> dict[str, Any]:
@@ -325,10 +316,11 @@ def run_partition(partition: Partition, out: str, options: _Options) -> dict[str
         with warnings.catch_warnings(record=True) as caught:  # kept in the summary, not printed by every worker
             warnings.simplefilter("always")
             corpus, bad = _read_partition(partition, options.text_column, options.id_column)
+            tables, partials = _analyse(corpus, options)
             if options.keep_documents:
-                for name, table in _documents(corpus, options).items():
+                for name, table in tables.items():
                     _write_parquet(table, root / name / f"{partition.name}.parquet")
-            for name, table in _partials(corpus, options).items():
+            for name, table in partials.items():
                 _write_parquet(table, root / "_partials" / name / f"{partition.name}.parquet")
         summary = {"partition": partition.name, "key": partition.key(), "source": partition.describe(),
                    "documents": int(len(corpus)), "characters": int(corpus["text"].str.len().sum()) if len(corpus)

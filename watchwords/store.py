@@ -35,10 +35,23 @@ from .quotes import quote_spans
 from .textformat import PART_KINDS
 
 __all__ = ["Vocabulary", "DocumentTokens", "TokenStore", "vocabulary", "document_tokens", "token_store",
-           "span_mask", "PART_NAMES", "corpus_chunks", "CHUNK_CHARACTERS"]
+           "span_mask", "PART_NAMES", "object_array", "corpus_chunks", "CHUNK_CHARACTERS"]
 
 _PART_CODE = {kind: code for code, kind in enumerate(PART_KINDS)}
 PART_NAMES = np.array(PART_KINDS, dtype=object)
+
+
+def object_array(items: list[Any]) -> np.ndarray:
+    """A 1-d object array of ``items`` (strings stay whole; numpy would otherwise make a fixed-width string array or,
+    for sequences, a 2-d one); index it with id arrays to materialise a column.
+
+    Example:
+        >>> object_array(["a", "bc"])[[1, 1, 0]].tolist()
+        ['bc', 'bc', 'a']
+    """
+    array = np.empty(len(items), dtype=object)
+    array[:] = items
+    return array
 
 
 class Vocabulary:
@@ -65,7 +78,7 @@ class Vocabulary:
             return known
         fresh = np.fromiter((function(s) for s in self.strings[done:]), dtype=dtype,
                             count=len(self.strings) - done) if dtype is not object else \
-            np.array([function(s) for s in self.strings[done:]] + [None], dtype=object)[:-1]
+            object_array([function(s) for s in self.strings[done:]])
         value = fresh if known is None else np.concatenate([known, fresh])
         self._values[key] = value
         return value

@@ -42,7 +42,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from .documents import paragraphs_of, sentences_of
 from .quotes import quote_spans
 from .resources import language_code, read_words
-from .store import PART_NAMES, TokenStore, span_mask, token_store, vocabulary
+from .store import PART_NAMES, TokenStore, object_array, span_mask, token_store, vocabulary
 from .tables import as_corpus, require_kind, returns
 from .textformat import PART_KINDS
 
@@ -508,12 +508,12 @@ class TokenView:
         norm_ids, norms = self.norm_ids()
         starts = self.take("starts").astype("int64")
         columns = {
-            "doc_id": np.array(self.store.doc_ids + [None], dtype=object)[:-1][self.take("doc")],
+            "doc_id": object_array(self.store.doc_ids)[self.take("doc")],
             "para_id": self.take("para_ids").astype("int64"),
             "sent_id": self.take("sent_ids").astype("int64"),
             "part": PART_NAMES[self.take("parts")],
             "token": vocab.objects()[types],
-            "norm": np.array(norms + [None], dtype=object)[:-1][norm_ids],
+            "norm": object_array(norms)[norm_ids],
             "start": starts,
             "end": starts + vocab.lengths()[types],
             "is_punct": _type_flags("punct")[types],
