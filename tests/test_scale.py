@@ -72,7 +72,9 @@ def test_reduced_tables_equal_the_in_memory_verbs(documents: pd.DataFrame, singl
     equal(ww.frequencies(documents, by="outlet_type"), read("frequencies_outlet_type"))
     equal(ww.frequencies(documents), read("frequencies_all"))
     whole = ww.frequencies(documents)
-    equal(whole[["term", "doc_freq"]].sort_values("term").assign(n_docs=len(documents)), read("document_frequencies"))
+    english = int((documents["language"] == "en").sum())  # the run reads English; its Russian reports are left out
+    assert 0 < english < len(documents)
+    equal(whole[["term", "doc_freq"]].sort_values("term").assign(n_docs=english), read("document_frequencies"))
     expected = ww.keyness(documents, target={"outlet_type": KEYNESS[0]}, reference={"outlet_type": KEYNESS[1]},
                           min_docs=1)
     equal(expected, read("keyness"))

@@ -266,6 +266,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--by", nargs="+", default=["outlet_type"], metavar="COLUMN",
                          help="metadata columns of the reduced tables ('all' for the whole corpus)")
     analyze.add_argument("--nodes", nargs="+", default=[], metavar="WORD", help="count the collocates of these")
+    analyze.add_argument("--language", default="en", choices=["en", "ru"], help="the language analysed (default en)")
     analyze.add_argument("--keyness", nargs=2, metavar=("TARGET", "REFERENCE"),
                          help="keyness of one group of the first --by column against another (comma-separated)")
     analyze.add_argument("--documents-per-partition", type=_count, default=1000)
@@ -298,7 +299,8 @@ def _analyze(args: argparse.Namespace) -> int:
                       analyses=args.analyses or ANALYSES, by=args.by, nodes=args.nodes, keyness=keyness,
                       workers=args.workers, scheduler=args.scheduler,
                       documents_per_partition=args.documents_per_partition, keep_documents=not args.no_documents,
-                      text_column=args.text_column, id_column=args.id_column, progress=not args.quiet)
+                      text_column=args.text_column, id_column=args.id_column, language=args.language,
+                      progress=not args.quiet)
     if args.quiet:
         print(summary_text(summary))
     return 1 if summary.attrs["failures"] else 0

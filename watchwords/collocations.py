@@ -48,9 +48,10 @@ import pandas as pd
 from nltk.metrics import BigramAssocMeasures
 
 from .keyness import g2_4term
+from .languages import language_options
 from .store import corpus_chunks, object_array, vocabulary
 from .tables import as_corpus, returns
-from .text import folded, select_tokens, word_tokenizer
+from .text import folded, normaliser, select_tokens, word_tokenizer
 
 __all__ = ["collocates", "collocate_counts", "collocate_table"]
 
@@ -95,8 +96,9 @@ def collocates(
         raise ValueError(f"span={span!r}: use 'nominal' (LancsBox) or 'actual'")
     if sort not in _COLUMNS:
         raise ValueError(f"sort={sort!r}: use one of {_COLUMNS}")
-    parts = [collocate_counts(chunk, node, window=window, **token_options)
-             for chunk in corpus_chunks(as_corpus(corpus, verb="collocates", accept=("sentences",)))]
+    corpus = language_options(as_corpus(corpus, verb="collocates", accept=("sentences",)), token_options,
+                              verb="collocates")
+    parts = [collocate_counts(chunk, node, window=window, **token_options) for chunk in corpus_chunks(corpus)]
     observed, totals = parts[0]
     if len(parts) > 1:  # counts add up over chunks of whole documents
         observed = pd.concat([p[0] for p in parts]).groupby("collocate", sort=False).sum().reset_index()
@@ -125,7 +127,12 @@ def collocate_counts(corpus: pd.DataFrame | str, node: str, *, window: int = 5,
     node_words = _node_words(node)
     options = {**token_options, "drop_punct": True}
     view = select_tokens(as_corpus(corpus, verb="collocates", accept=("sentences",)), **options, verb="collocates")
-    form_of, forms = vocabulary().interned("folded", folded)
+    if view.lemmas:  # Russian: words and node compared by lemma ("камеры" and "камер" are one collocate)
+        norm = normaliser(True, None, True)
+        form_of, forms = vocabulary().interned(("norm", True, None, True), norm)
+        node_words = tuple(norm(w) for w in node_words)
+    else:
+        form_of, forms = vocabulary().interned("folded", folded)
     words = form_of[view.types]
     n_tokens = len(words)
     size = len(node_words)

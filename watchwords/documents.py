@@ -2,7 +2,8 @@
 that parse.
 
 :func:`paragraphs_of` (labelled parts, :func:`watchwords.parse_document`) and :func:`sentences_of` (Punkt with the
-project's word lists, never crossing a paragraph) are computed lazily, the first time any verb needs them, and kept
+project's word lists, or razdel for a text in Cyrillic script, see :mod:`watchwords.languages.ru`; never crossing a
+paragraph) are computed lazily, the first time any verb needs them, and kept
 in a bounded cache keyed by the document's text, so ``sentences``, ``tokens``, ``attributions``, ``voice``,
 ``frames``, ``passives``, ``actor_labels`` and the rest share one parse instead of each splitting the text again
 (``normalisation`` used to run the sentence splitter twice and the paragraph parser three times per document).
@@ -35,10 +36,14 @@ def paragraphs_of(text: str) -> tuple[Paragraph, ...]:
 def sentences_of(text: str) -> tuple[tuple[int, int, int], ...]:
     """(para_id, start, end) of every sentence of a document, in reading order; sentence ids are the positions in
     this tuple, the same in every table (cached)."""
+    from .languages import script_language
     from .text import split_sentences
 
+    split = split_sentences
+    if script_language(text) == "ru":  # the text's script chooses the splitter: razdel for Russian
+        from .languages.ru import split_sentences as split
     return tuple((para_id, start, end) for para_id, para in enumerate(paragraphs_of(text))
-                 for start, end in split_sentences(text, para.start, para.end))
+                 for start, end in split(text, para.start, para.end))
 
 
 def clear_cache() -> None:

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .indicators import Indicator, match_at, negated, parse_indicator
+from .languages import by_language, in_language
 from .resources import language_code, read_table, read_words
 from .store import corpus_chunks, object_array, vocabulary
 from .tables import as_corpus, require_kind, returns
@@ -69,7 +70,7 @@ ABSENCE_FRAMES = ("F2", "F5")
 #: The label of topic matches: words that name the subject (conscription) without a perspective on it.
 TOPIC = "topic"
 _FRAME_RE = re.compile(r"F\d+ \S.*")
-_WORD = r"=?[a-z0-9'’-]+\*?"
+_WORD = r"=?[a-z0-9а-яё'’-]+\*?"  # Russian indicators are lemmas in Cyrillic
 _INDICATOR_RE = re.compile(rf"{_WORD}(?: (?:~ )?{_WORD})*")
 def load_frame_dictionary(dictionary: str | Path | pd.DataFrame | None = None) -> pd.DataFrame:
     """A frame dictionary, checked: the packaged one (None, ``"en"``, ``"english"``), a CSV file with the columns of
@@ -84,8 +85,8 @@ def load_frame_dictionary(dictionary: str | Path | pd.DataFrame | None = None) -
     Raises:
         ValueError: for a missing file, a missing column, or a row that breaks a rule.
     """
-    if dictionary is None or (isinstance(dictionary, str) and language_code(dictionary) in ("en",)):
-        return frame_dictionary()
+    if dictionary is None or (isinstance(dictionary, str) and language_code(dictionary) in ("en", "ru")):
+        return frame_dictionary(language="en" if dictionary is None else language_code(dictionary))
     if isinstance(dictionary, pd.DataFrame):
         table, where = dictionary.copy(), "the dictionary DataFrame"
         table = table.astype({c: str for c in table.columns})
@@ -101,7 +102,7 @@ def load_frame_dictionary(dictionary: str | Path | pd.DataFrame | None = None) -
         raise ValueError(f"{where}: missing column(s) {sorted(missing)}; the header needs frame,indicator,weight")
     if table.empty:
         raise ValueError(f"{where}: the dictionary is empty; give at least one indicator")
-    codebook = {name.split()[0]: name for name in frame_dictionary()["frame"].unique()}
+    codebook = {name.split()[0]: name for name in frame_dictionary(language="en")["frame"].unique()}
     seen: dict[tuple[str, str], int] = {}
     for number, row in enumerate(table.itertuples(index=False), start=1):
         frame, indicator, weight = str(row.frame).strip(), str(row.indicator).strip(), str(row.weight).strip()
@@ -140,49 +141,58 @@ def _compile(table: pd.DataFrame) -> _Index:
     return index
 
 
-@lru_cache(maxsize=1)
-def _packaged_index() -> _Index:
-    return _compile(pd.concat([frame_dictionary(), frame_topics().assign(frame=TOPIC, weight="1")],
-                              ignore_index=True))
+@lru_cache(maxsize=4)
+def _packaged_index(language: str = "en") -> _Index:
+    return _compile(pd.concat([frame_dictionary(language=language),
+                               frame_topics(language=language).assign(frame=TOPIC, weight="1")], ignore_index=True))
 
 
-def frame_topics() -> pd.DataFrame:
+def frame_topics(*, language: str = "en") -> pd.DataFrame:
     """Topic terms: words that name the subject of the coverage (conscription, the enlistment office, military
     service) without taking a perspective on it. :func:`frames` reports them with frame ``"topic"``; they are
-    never counted as a frame (``watchwords/data/en/frame_topics.csv``; codebook 1.0, F6)."""
-    return read_table("frame_topics")
+    never counted as a frame (``watchwords/data/<language>/frame_topics.csv``; codebook 1.0, F6)."""
+    return read_table("frame_topics", language=language)
 
 
-def _dictionary(dictionary: str | Path | pd.DataFrame | None = None) -> tuple[_Index, list[tuple[tuple[str, ...], str]], list[str]]:
-    """(indicator index, false friends, every frame of the dictionary) for a dictionary argument."""
-    if dictionary is None or (isinstance(dictionary, str) and language_code(dictionary) == "en"):
-        table, index = frame_dictionary(), _packaged_index()
+def _dictionary(dictionary: str | Path | pd.DataFrame | None = None, language: str = "en"
+                ) -> tuple[_Index, list[tuple[tuple[str, ...], str]], list[str]]:
+    """(indicator index, false friends, every frame of the dictionary) for a dictionary argument; the packaged
+    dictionary, topics and false friends of ``language`` when ``dictionary`` is None."""
+    if dictionary is None or (isinstance(dictionary, str) and language_code(dictionary) in ("en", "ru")):
+        language = language if dictionary is None else language_code(dictionary)
+        table, index = frame_dictionary(language=language), _packaged_index(language)
     else:
         table = load_frame_dictionary(dictionary)
         index = _compile(table)
-    false_friends = [(tuple(r.phrase.lower().split()), r.frame) for r in frame_false_friends().itertuples(index=False)]
+    false_friends = [(tuple(r.phrase.lower().split()), r.frame)
+                     for r in frame_false_friends(language=language).itertuples(index=False)]
     return index, false_friends, sorted(table["frame"].unique())
 
 
-def frame_false_friends() -> pd.DataFrame:
+def frame_false_friends(*, language: str = "en") -> pd.DataFrame:
     """The false friends: phrases in which a frame indicator does not signal its frame (frame, phrase, reason;
-    ``watchwords/data/en/frame_false_friends.csv``)."""
-    return read_table("frame_false_friends")
+    ``watchwords/data/<language>/frame_false_friends.csv``)."""
+    return read_table("frame_false_friends", language=language)
 
 
-def frame_dictionary() -> pd.DataFrame:
-    """The frame dictionary: frame, indicator, weight, notes, citation, version (``data/en/frames.csv``)."""
-    return read_table("frames")
+def frame_dictionary(*, language: str = "en") -> pd.DataFrame:
+    """The frame dictionary of a language: frame, indicator, weight, notes, ... (``data/<language>/frames.csv``;
+    the Russian one adds ``written``, the phrase as written, and ``gloss``, its English meaning)."""
+    return read_table("frames", language=language)
 
 
 @returns("frames")
 def frames(corpus: pd.DataFrame | str, *, voice_spans: pd.DataFrame | None = None,
            exclude_spans: pd.DataFrame | None = None,
-           dictionary: str | Path | pd.DataFrame | None = None) -> pd.DataFrame:
+           dictionary: str | Path | pd.DataFrame | None = None, language: str | None = None) -> pd.DataFrame:
     """One row per frame-indicator match (rules in the module docstring).
 
     Args:
         corpus: a corpus from ``load_corpus`` or a plain string.
+        language: the language whose documents are read, with its packaged dictionary (``"en"``; ``"ru"``: lemma
+            indicators of ``data/ru/frames.csv`` matched on lemmatised tokens, Russian negators); default English
+            when the corpus has an English document, else its most frequent analysable language; documents in
+            other languages are left out with one warning (:mod:`watchwords.languages`).
         voice_spans: quoted spans for the voice column (default: text inside quotation marks;
             pass ``watchwords.voice(corpus)`` to use attributed content).
         exclude_spans: spans whose words are not matched, e.g. :func:`watchwords.reused_spans`
@@ -194,11 +204,11 @@ def frames(corpus: pd.DataFrame | str, *, voice_spans: pd.DataFrame | None = Non
     """
     require_kind(voice_spans, ("voice",), verb="frames", name="voice_spans")
     require_kind(exclude_spans, ("reused_spans", "voice"), verb="frames", name="exclude_spans")
-    corpus = as_corpus(corpus, verb="frames")
-    index, false_friends, _ = _dictionary(dictionary)
+    corpus, code = in_language(as_corpus(corpus, verb="frames"), language, verb="frames", stacklevel=4)
+    index, false_friends, _ = _dictionary(dictionary, code)
     rows: list[dict[str, Any]] = []
     for chunk in corpus_chunks(corpus):  # memory follows the chunk; rows come in text order either way
-        rows.extend(_frame_rows(chunk, index, false_friends, voice_spans, exclude_spans))
+        rows.extend(_frame_rows(chunk, index, false_friends, voice_spans, exclude_spans, code))
     texts = dict(zip(corpus["doc_id"].astype(str), corpus["text"]))
     frame_table = pd.DataFrame(rows, columns=["doc_id", "para_id", "sent_id", "frame", "indicator", "start", "end",
                                               "weight", "negated", "voice", "part"])
@@ -206,17 +216,18 @@ def frames(corpus: pd.DataFrame | str, *, voice_spans: pd.DataFrame | None = Non
                                       "weight": "float64", "negated": bool})
     frame_table.insert(5, "match", [texts[d][s:e] for d, s, e in zip(frame_table["doc_id"], frame_table["start"],
                                                                       frame_table["end"])])
-    frame_table.attrs.update(source="watchwords.frames", dictionary="watchwords/data/en/frames.csv (version 0.1, "
-                             "not yet validated)")
+    frame_table.attrs.update(source="watchwords.frames", language=code,
+                             dictionary=f"watchwords/data/{code}/frames.csv" if dictionary is None else "custom")
     return frame_table
 
 
 def _frame_rows(corpus: pd.DataFrame, index: _Index, false_friends: list[tuple[tuple[str, ...], str]],
-                voice_spans: pd.DataFrame | None, exclude_spans: pd.DataFrame | None) -> list[dict[str, Any]]:
-    """The matches of :func:`frames` in one chunk of whole documents."""
+                voice_spans: pd.DataFrame | None, exclude_spans: pd.DataFrame | None,
+                language: str = "en") -> list[dict[str, Any]]:
+    """The matches of :func:`frames` in one chunk of whole documents (words are lemmas for Russian)."""
     wildcards = [(key[1:], entries) for key, entries in index.items() if key.startswith("*")]
     view = select_tokens(corpus, parts="all", drop_punct=False, voice_spans=voice_spans, exclude_spans=exclude_spans,
-                         verb="frames")
+                         language=language, verb="frames")
     norm_ids, norms = view.norm_ids()
     # only a word that can start an indicator needs a look at its sentence: decided once per distinct word
     distinct = np.unique(norm_ids)
@@ -530,16 +541,26 @@ def repeated_paragraphs(corpus: pd.DataFrame | str) -> set[tuple[str, int]]:
 def _unit_frames(corpus: pd.DataFrame, unit: str, voice_spans: pd.DataFrame | None,
                  exclude_spans: pd.DataFrame | None = None,
                  dictionary: str | Path | pd.DataFrame | None = None, *, captions: bool = False,
-                 repeats: bool = False, found: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+                 repeats: bool = False, found: pd.DataFrame | None = None,
+                 language: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(units with their tokens, matches) for frame_profile and frame_differences: counted parts only, repeated
     paragraphs once (unless ``repeats``), negated matches and topic terms left out. ``found``: the table of
     :func:`frames` for the same corpus and options, when the caller has it already."""
     if unit not in _UNITS:
         raise ValueError(f"unit={unit!r}: use 'sentence', 'paragraph' or 'document'")
     keys = _UNITS[unit]
+    if language == "all":  # each language with its own dictionary; the units say which language they are in
+        pieces = [_unit_frames(subset, unit, voice_spans, exclude_spans, None, captions=captions, repeats=repeats,
+                               language=code) for code, subset in by_language(corpus, verb="frame_profile")]
+        if not pieces:
+            return _unit_frames(corpus.iloc[:0], unit, voice_spans, exclude_spans, None, language="en")
+        return (pd.concat([p[0] for p in pieces], ignore_index=True),
+                pd.concat([p[1] for p in pieces], ignore_index=True))
+    corpus, language = in_language(corpus, language, verb="frame_profile", stacklevel=5)
     parts = COUNTED_PARTS + (("caption",) if captions else ())
     skip = set() if repeats else repeated_paragraphs(corpus)
-    view = select_tokens(corpus, parts=parts, drop_punct=True, exclude_spans=exclude_spans, verb="frame_profile")
+    view = select_tokens(corpus, parts=parts, drop_punct=True, exclude_spans=exclude_spans, language=language,
+                         verb="frame_profile")
     docs, paras = view.take("doc").astype(np.int64), view.take("para_ids").astype(np.int64)
     width = int(max(paras.max(initial=0), view.take("sent_ids").max(initial=0))) + 1
     if skip:
@@ -558,8 +579,8 @@ def _unit_frames(corpus: pd.DataFrame, unit: str, voice_spans: pd.DataFrame | No
         columns[keys[1]] = (unit_keys % width).astype("int64")
     columns["n_tokens"] = n_tokens.astype("int64")
     units = pd.DataFrame(columns)
-    matches = (frames(corpus, voice_spans=voice_spans, exclude_spans=exclude_spans, dictionary=dictionary)
-               if found is None else found)
+    matches = (frames(corpus, voice_spans=voice_spans, exclude_spans=exclude_spans, dictionary=dictionary,
+                      language=language) if found is None else found)
     keep = (~matches["negated"]) & (matches["frame"] != TOPIC) & matches["part"].replace("lede", "body").isin(parts)
     if skip:
         keep &= np.array([(str(d), int(p)) not in skip for d, p in zip(matches["doc_id"], matches["para_id"])],
@@ -581,6 +602,7 @@ def frame_profile(
     n_boot: int = 0,
     seed: int = 0,
     level: float = 0.95,
+    language: str | None = None,
 ) -> pd.DataFrame:
     """How often each frame occurs: the share of units (sentences, paragraphs or documents) with the frame,
     and its weighted rate per 1,000 tokens, per group of a metadata column.
@@ -597,6 +619,11 @@ def frame_profile(
     within the group (sentences of one article are not independent; Efron & Tibshirani 1993, ch. 13); the
     stream is seeded by ``seed`` and the group's name, so adding a group leaves the others' intervals unchanged.
 
+    ``language``: one language (default as :func:`frames`), or ``"all"`` for a side-by-side profile of the
+    languages (``by="language"``, or any column): each document read in its own language with that language's
+    packaged dictionary; the codebook's frames are shared, so the rows are comparable, and n_docs says how many
+    documents stand behind each group.
+
     Returns:
         Columns [by], frame, n_docs (documents in the group), n_units, n_with, share, rate_per_1000 (every frame of
         the dictionary, zeros included); with ``n_boot``, also share_low and share_high.
@@ -606,10 +633,17 @@ def frame_profile(
     from .frequency import group_labels
 
     corpus = as_corpus(corpus, verb="frame_profile")
+    if language == "all":  # explicit comparison of languages (group by="language"), each with its dictionary
+        if dictionary is not None:
+            raise ValueError("frame_profile: language='all' uses each language's packaged dictionary; "
+                             "pass one language with dictionary=")
+        code = "all"
+    else:
+        corpus, code = in_language(corpus, language, verb="frame_profile", stacklevel=4)
     labels = group_labels(corpus, by)  # checks `by` before any work
     units, matches = _unit_frames(corpus, unit, voice_spans, exclude_spans, dictionary, captions=captions,
-                                  repeats=repeats)
-    frames_all = _dictionary(dictionary)[2]
+                                  repeats=repeats, language=code)
+    frames_all = _dictionary(dictionary, "en" if code == "all" else code)[2]
     units, matches, present = _grouped(units, matches, labels, unit)
     frame_rows, unit_rows = _profile_counts(units, matches, present)
     frame_table = frame_profile_table(frame_rows, unit_rows, by=None, frames=frames_all)
@@ -630,7 +664,8 @@ def frame_profile(
                 highs.append(float(np.quantile(shares, 1 - (1 - level) / 2)))
         frame_table["share_low"], frame_table["share_high"] = lows, highs
     frame_table = frame_table.rename(columns={"group": by}) if by else frame_table.drop(columns="group")
-    frame_table.attrs.update(source="watchwords.frame_profile", unit=unit, by=by, n_boot=n_boot, seed=seed)
+    frame_table.attrs.update(source="watchwords.frame_profile", unit=unit, by=by, n_boot=n_boot, seed=seed,
+                             language=code)
     return frame_table
 
 
@@ -644,22 +679,23 @@ def _profile_counts(units: pd.DataFrame, matches: pd.DataFrame,
 
 
 def frame_profile_parts(corpus: pd.DataFrame | str, *, by: str | None = None, unit: str = "sentence",
-                        dictionary: str | Path | pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+                        dictionary: str | Path | pd.DataFrame | None = None,
+                        language: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The counts behind :func:`frame_profile`, in a form that adds up over parts of a corpus (the scale-out path
     sums them over partitions): (frames: group, frame, n_with, weight; units: group, n_docs, n_units, n_tokens)."""
     from .frequency import group_labels
 
-    corpus = as_corpus(corpus, verb="frame_profile")
-    units, matches = _unit_frames(corpus, unit, None, None, dictionary)
+    corpus, code = in_language(as_corpus(corpus, verb="frame_profile"), language, verb="frame_profile")
+    units, matches = _unit_frames(corpus, unit, None, None, dictionary, language=code)
     return frame_profile_counts(units, matches, group_labels(corpus, by), unit=unit)
 
 
-def frame_units(corpus: pd.DataFrame | str, *, unit: str = "sentence",
-                found: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def frame_units(corpus: pd.DataFrame | str, *, unit: str = "sentence", found: pd.DataFrame | None = None,
+                language: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The units of :func:`frame_profile` with their token counts, and the matches it counts (counted parts only,
     repeated paragraphs once, negated matches and topic terms left out); ``found``: the :func:`frames` table of the
     same corpus when the caller has it already, so frames are not matched twice."""
-    return _unit_frames(as_corpus(corpus, verb="frame_profile"), unit, None, None, found=found)
+    return _unit_frames(as_corpus(corpus, verb="frame_profile"), unit, None, None, found=found, language=language)
 
 
 def frame_profile_counts(units: pd.DataFrame, matches: pd.DataFrame, labels: dict[str, str], *,
@@ -712,6 +748,7 @@ def frame_differences(
     dictionary: str | Path | pd.DataFrame | None = None,
     captions: bool = False,
     repeats: bool = False,
+    language: str | None = None,
 ) -> pd.DataFrame:
     """Differences in frame share between groups, with percentile bootstrap confidence intervals.
 
@@ -722,6 +759,10 @@ def frame_differences(
     another group is added to the corpus. Needs at least two groups
     with at least two documents each; otherwise a ValueError says so.
 
+    ``language``: one language (default as :func:`frames`), or ``"all"`` to compare languages explicitly
+    (``by="language"``): each document is read in its own language with that language's packaged dictionary
+    (the codebook's frames are shared), documents in unsupported languages are left out with a warning.
+
     Returns:
         Columns group_a, group_b, frame, share_a, share_b, difference (a − b), ci_low, ci_high.
     """
@@ -730,10 +771,16 @@ def frame_differences(
 
     if by not in corpus.columns:
         raise ValueError(f"by={by!r}: the corpus has no such column")
-    units, matches = _unit_frames(corpus, unit, None, None, dictionary, captions=captions, repeats=repeats)
+    if language != "all":
+        corpus, language = in_language(corpus, language, verb="frame_differences", stacklevel=4)
+    elif dictionary is not None:
+        raise ValueError("frame_differences: language='all' uses each language's packaged dictionary; "
+                         "pass one language with dictionary=")
+    units, matches = _unit_frames(corpus, unit, None, None, dictionary, captions=captions, repeats=repeats,
+                                  language=language)
     keys = _UNITS[unit]
     present = matches.drop_duplicates(keys + ["frame"])
-    frames_all = _dictionary(dictionary)[2]
+    frames_all = _dictionary(dictionary, "en" if language == "all" else language)[2]
     per_doc = units.groupby("doc_id").size().rename("n_units").to_frame()
     for frame in frames_all:
         per_doc[frame] = present[present["frame"] == frame].groupby("doc_id").size()

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 from nltk.probability import FreqDist
 
+from .languages import language_options
 from .store import corpus_chunks, object_array, vocabulary
 from .tables import as_corpus, returns
 from .text import TokenView, folded, read_word_list, select_tokens
@@ -196,7 +197,8 @@ def frequencies(
     """
     if min_count < 1:
         raise ValueError(f"min_count={min_count}: use 1 or more")
-    corpus = as_corpus(corpus, verb="frequencies", accept=("sentences",))
+    corpus = language_options(as_corpus(corpus, verb="frequencies", accept=("sentences",)), token_options,
+                              verb="frequencies")
     labels = group_labels(corpus, by)
     term_parts, group_parts = [], []
     tokens_per_group: dict[str, int] = {}
@@ -231,7 +233,8 @@ def frequency_parts(corpus: pd.DataFrame | str, *, by: str | None = None, n: int
     """The counts behind :func:`frequencies`, in a form that adds up over parts of a corpus (the scale-out path
     sums them over partitions): (terms: group, term, count, doc_freq; groups: group, n_tokens, n_docs; the
     :class:`Terms` they were counted from)."""
-    corpus = as_corpus(corpus, verb="frequencies", accept=("sentences",))
+    corpus = language_options(as_corpus(corpus, verb="frequencies", accept=("sentences",)), token_options,
+                              verb="frequencies")
     found = term_arrays(corpus, n=n, **token_options)
     return (*frequency_counts(found, group_labels(corpus, by)), found)
 
@@ -292,8 +295,9 @@ def tfidf(corpus: pd.DataFrame | str, *, smooth: bool = False, n: int = 1, **tok
     Returns:
         Columns doc_id, term, count, tf, df, idf, tfidf; sorted by doc_id, then tfidf descending.
     """
+    corpus = language_options(as_corpus(corpus, verb="tfidf"), token_options, verb="tfidf")
     found = term_arrays(corpus, n=n, **token_options)
-    n_docs = int(corpus["doc_id"].nunique()) if not isinstance(corpus, str) else 1
+    n_docs = int(corpus["doc_id"].nunique())
     pair_doc, pair_term, counts = found.terms_per_doc()
     df = np.bincount(pair_term, minlength=len(found.strings))[pair_term]
     idf_of = {int(k): (math.log((1 + n_docs) / (1 + k)) + 1 if smooth else math.log(n_docs / k)) for k in np.unique(df)}

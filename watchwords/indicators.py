@@ -18,7 +18,8 @@ and at a word that opens a new clause (*which, who, whom, whose, because, while,
 if, when, unless*), so "collected without consent, which violates the law" does not negate *violates the law*.
 A negated infinitive ("a decision *not to send* conscripts abroad") negates only its verb, not what follows it.
 (After the negation-scope rules of NegEx, Chapman et al. 2001, J. Biomedical Informatics 34(5), adapted to news
-clauses.)
+clauses.) Russian text is matched on lemmas, with the negators and clause words of
+:mod:`watchwords.languages.ru` (не, нет, ни, без, никогда; который, потому, но, если, когда, что).
 """
 
 from __future__ import annotations
@@ -26,12 +27,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .languages.ru import CLAUSE_BREAKS as RU_CLAUSE_BREAKS
+from .languages.ru import NEGATORS as RU_NEGATORS
+
 __all__ = ["Indicator", "parse_indicator", "word_forms", "match_at", "negated", "NEGATORS", "CLAUSE_BREAKS"]
 
-NEGATORS = frozenset({"no", "not", "never", "without", "n't", "nor", "neither", "none", "cannot"})
+NEGATORS = frozenset({"no", "not", "never", "without", "n't", "nor", "neither", "none", "cannot"}) | RU_NEGATORS
 #: Tokens that end a clause for negation scope.
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "which", "who", "whom", "whose", "because", "while",
-                           "although", "though", "whereas", "but", "if", "when", "unless"})
+                           "although", "though", "whereas", "but", "if", "when", "unless"}) | RU_CLAUSE_BREAKS
 _VOWELS = set("aeiou")
 GAP = "~"
 MAX_GAP = 2
@@ -47,7 +51,7 @@ def word_forms(word: str) -> frozenset[str]:
         ['identified', 'identifies', 'identify', 'identifying']
     """
     forms = {word}
-    if not word.isalpha() or len(word) < 3:
+    if not word.isascii() or not word.isalpha() or len(word) < 3:  # other languages are matched on lemmas
         return frozenset(forms)
     last, before = word[-1], word[-2]
     if last == "y" and before not in _VOWELS:

@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .languages import language_options
 from .store import corpus_chunks, object_array
 from .tables import as_corpus, returns
 
@@ -195,15 +196,17 @@ def read_reference_list(path: str | Path) -> tuple[pd.Series, int]:
     the reference corpus size in tokens (needed when the list is truncated or leaves out
     stopwords); without it the size is the sum of the counts. Lines starting with ``#`` are
     comments. The name ``"english"`` reads the packaged general-English list
-    (``watchwords/data/en/reference_wordfreq.csv``, counts per 10⁹ tokens from wordfreq).
+    (``watchwords/data/en/reference_wordfreq.csv``, counts per 10⁹ tokens from wordfreq), ``"russian"`` the
+    general-Russian list of lemmas (``watchwords/data/ru/reference_wordfreq.csv``, wordfreq's forms lemmatised
+    and summed; compare it with ``language="ru"``, whose terms are lemmas).
 
     Returns:
         (counts as a Series indexed by term, reference size).
     """
-    if str(path) == "english":
-        from .resources import resource_path
+    if str(path).lower() in ("english", "en", "russian", "ru"):
+        from .resources import language_code, resource_path
 
-        path = resource_path("reference", language="en")
+        path = resource_path("reference", language=language_code(str(path)))
     path = Path(path)
     if not path.is_file():
         raise ValueError(f"reference list {path}: no such file")
@@ -281,7 +284,7 @@ def keyness(
         The :func:`keyness_table` columns plus ``docs_target`` (documents of the target with the
         term); ``df.attrs`` names target and reference.
     """
-    corpus = as_corpus(corpus, verb="keyness")
+    corpus = language_options(as_corpus(corpus, verb="keyness"), token_options, verb="keyness")
     from .frequency import term_arrays
 
     target_mask = _select(corpus, target, "target")
@@ -295,8 +298,9 @@ def keyness(
         isinstance(reference, str) and reference in set(corpus["doc_id"].astype(str)))
     reference_mask = None
     if not is_group:
-        if reference != "english" and not Path(str(reference)).is_file():
-            raise ValueError(f"reference list {reference}: no such file; pass 'english', a CSV file path, or a group")
+        if str(reference).lower() not in ("english", "en", "russian", "ru") and not Path(str(reference)).is_file():
+            raise ValueError(f"reference list {reference}: no such file; pass 'english', 'russian', a CSV file path, "
+                             "or a group")
     else:
         reference_mask = ~target_mask if reference is None else _select(corpus, reference, "reference")
         if (reference_mask & target_mask).any():

@@ -16,9 +16,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .languages import language_options
 from .store import corpus_chunks, vocabulary
 from .tables import as_corpus, returns
-from .text import select_tokens, word_tokenizer
+from .text import normaliser, select_tokens, word_tokenizer
 from .textformat import PART_KINDS
 
 __all__ = ["kwic", "kwic_html", "Html"]
@@ -128,7 +129,7 @@ def kwic(
     if sort not in (None, "L1", "R1"):
         raise ValueError(f"sort={sort!r}: use None, 'L1' or 'R1'")
     matchers = _compile(pattern, regex=regex, ignore_case=ignore_case)
-    corpus = as_corpus(corpus, verb="kwic")
+    corpus = language_options(as_corpus(corpus, verb="kwic"), token_options, verb="kwic")
     rows: list[dict[str, Any]] = []
     for chunk in corpus_chunks(corpus):  # memory follows the chunk; rows come in text order either way
         rows.extend(_kwic_rows(chunk, matchers, window=window, parts=parts, token_options=token_options))
@@ -154,8 +155,10 @@ def _kwic_rows(corpus: pd.DataFrame, matchers: list[_Wildcard | _TimedRegex], *,
     distinct, inverse = np.unique(types, return_inverse=True)
     strings = vocabulary().strings
     size = len(matchers)
-    fits = [np.fromiter((m.fullmatch(strings[t].replace("’", "'")) for t in distinct.tolist()), dtype=bool,
-                        count=len(distinct))[inverse] for m in matchers]
+    # Russian (lemmas on): a word fits when its form or its lemma does ("камера" finds камеры, камер, камерами)
+    lemma = normaliser(True, None, True) if view.lemmas else None
+    fits = [np.fromiter((m.fullmatch(strings[t].replace("’", "'")) or (lemma is not None and m.fullmatch(
+        lemma(strings[t]))) for t in distinct.tolist()), dtype=bool, count=len(distinct))[inverse] for m in matchers]
     paragraph = view.store.paragraph_keys()[view.index]
     ok = np.ones(max(len(types) - size + 1, 0), dtype=bool)
     for k, fit in enumerate(fits):

@@ -4,7 +4,8 @@ A quotation opens with one of ``“`` ``«`` ``„`` ``"`` and the typewriter pa
 closes with its partner: ``“ ”``, ``« »``, ``„ “`` (German) or ``„ ”`` (Polish, Russian handwriting),
 ``" "``, ``'' ''``, ````` `` '' `````. A closing mark (``”``, ``»``) never opens a quotation; a quotation that is
 not closed runs to the end of the span searched (a paragraph, usually: quotes in news reports do not cross
-paragraphs without being reopened). Quotations do not nest: marks inside an open quotation other than its
+paragraphs without being reopened). Guillemets around a Russian **name** (система «Безопасный город»; rule in
+:func:`is_name_quote`) are not a quotation. Quotations do not nest: marks inside an open quotation other than its
 closer are part of the quoted text.
 
 Single quotation marks (``‘ ’``) are not quotation marks here: in news text they are mostly apostrophes and
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["QUOTE_PAIRS", "QUOTE_MARKS", "QUOTE_MARK_RE", "quote_spans", "mark_positions"]
+__all__ = ["QUOTE_PAIRS", "QUOTE_MARKS", "QUOTE_MARK_RE", "quote_spans", "mark_positions", "is_name_quote"]
 
 #: Opening mark -> its closing mark.
 QUOTE_PAIRS: dict[str, str] = {"“": "”", "«": "»", "„": "“", '"': '"', "''": "''", "``": "''"}
@@ -53,12 +54,35 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
                 closer, opened, opened_end = QUOTE_PAIRS[mark], match.start(), match.end()
                 alternative = _ALTERNATIVE_CLOSERS.get(mark)
         elif mark == closer or (alternative is not None and mark == alternative):
-            if match.start() > opened_end:
+            if match.start() > opened_end and not (mark == "»" and is_name_quote(text[opened_end:match.start()])):
                 spans.append((opened, opened_end, match.start(), match.end()))
             closer = None
     if closer is not None and end > opened_end:
         spans.append((opened, opened_end, end, end))
     return spans
+
+
+_NAME_QUOTE = re.compile(r"[А-ЯЁA-Z0-9][^.,!?:;«»„“”\"]{0,60}")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def is_name_quote(content: str) -> bool:
+    """Whether quoted Russian text is a **name** rather than someone's words: Russian typography puts proper names
+    of organisations, programmes, newspapers and products in guillemets (система «Безопасный город», газета
+    «Коммерсантъ»). Rule: Cyrillic text of at most four words, starting with a capital letter or a digit, with no
+    sentence punctuation inside and no verb or personal pronoun (pymorphy3's most probable parse; a quotation
+    as short as «Мы их находим» has both). Names are not quoted voice (:func:`watchwords.tokens`) and not
+    quotations (:func:`watchwords.attributions`).
+
+    Example:
+        >>> is_name_quote("Безопасный город"), is_name_quote("Мы их находим"), is_name_quote("Москва, 2023")
+        (True, False, False)
+    """
+    if not _CYRILLIC.search(content) or len(content.split()) > 4 or _NAME_QUOTE.fullmatch(content.strip()) is None:
+        return False
+    from .languages.ru import speech_like
+
+    return not speech_like(content)
 
 
 def mark_positions(text: str) -> list[int]:

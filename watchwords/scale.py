@@ -251,6 +251,7 @@ class _Options:
     keep_documents: bool
     text_column: str
     id_column: str
+    language: str = "en"
 
 
 def _group_column(corpus: pd.DataFrame, by: str) -> pd.Series:
@@ -268,13 +269,16 @@ def _analyse(corpus: pd.DataFrame, options: _Options) -> tuple[dict[str, pd.Data
     from .collocations import collocate_counts
     from .framing import frame_profile_counts, frame_units
     from .frequency import frequency_counts, term_arrays
+    from .languages import in_language
 
     tables: dict[str, pd.DataFrame] = {}
     partials: dict[str, pd.DataFrame] = {}
+    if "sentences" in options.analyses:  # the structure of every document, whatever its language
+        tables["sentences"] = sentences(corpus)
+    # one language per run: every partition reads the same one, whatever its documents are
+    corpus, _ = in_language(corpus, options.language, verb="analyze")
     doc_ids = corpus["doc_id"].astype(str)
     labels = {by: dict(zip(doc_ids, _group_column(corpus, by))) for by in options.by}
-    if "sentences" in options.analyses:
-        tables["sentences"] = sentences(corpus)
     if "token_counts" in options.analyses:
         found = term_arrays(corpus)
         pair_doc, pair_term, counts = found.terms_per_doc()
@@ -432,6 +436,7 @@ def analyze(
     keep_documents: bool = True,
     text_column: str = "text",
     id_column: str = "doc_id",
+    language: str = "en",
     progress: bool = True,
 ) -> pd.DataFrame:
     """Run the per-document analyses over a corpus of any size in partitions, and reduce their counts.
@@ -451,6 +456,8 @@ def analyze(
         documents_per_partition: documents per partition (memory per worker grows with it).
         keep_documents: write the per-document tables (False: only the reduced tables).
         text_column, id_column: the columns of JSONL/CSV/Parquet rows holding the text and the document id.
+        language: the language analysed (``"en"`` or ``"ru"``); documents in other languages are left out of every
+            table, and each partition's summary lists them (:mod:`watchwords.languages`).
         progress: show a progress bar (tqdm).
 
     Returns:
@@ -462,7 +469,10 @@ def analyze(
     if unknown:
         raise ValueError(f"analyses: unknown {sorted(unknown)}; use some of {list(ANALYSES)}")
     by = (by,) if isinstance(by, str) else tuple(by)
-    options = _Options(tuple(analyses), by, tuple(nodes), window, keep_documents, text_column, id_column)
+    from .languages import choose_language
+
+    options = _Options(tuple(analyses), by, tuple(nodes), window, keep_documents, text_column, id_column,
+                       choose_language([], language))
     root = Path(out)
     root.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
@@ -509,10 +519,10 @@ def summary_text(summary: pd.DataFrame) -> str:
              f"{', '.join(attrs['tables']) or 'none'}"]
     for row in summary[summary["status"] == "failed"].itertuples():
         lines.append(f"  failed {row.partition} ({row.source}): {row.error}; re-run to retry it")
-    skipped = [w for w in attrs.get("warnings", []) if "not in English" in w]
+    skipped = [w for w in attrs.get("warnings", []) if "left out" in w]
     if skipped:
-        lines.append(f"  {len(skipped)} partition(s) held documents in other languages, skipped by the English-only "
-                     f"analyses (listed per partition in {attrs['out']}/_done/)")
+        lines.append(f"  {len(skipped)} partition(s) held documents in other languages, left out of every table "
+                     f"(listed per partition in {attrs['out']}/_done/; --language chooses the language analysed)")
     bad = int(summary["bad_rows"].sum())
     if bad:
         lines.append(f"  {bad} row(s) left out (no text, not JSON, unreadable file); listed in {attrs['out']}/_done/")

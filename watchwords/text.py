@@ -40,6 +40,7 @@ import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .documents import paragraphs_of, sentences_of
+from .languages import choose_language, in_language
 from .quotes import quote_spans
 from .resources import language_code, read_words
 from .store import PART_NAMES, TokenStore, object_array, span_mask, token_store, vocabulary
@@ -390,9 +391,17 @@ def _quoted_spans(paragraph_texts: Iterable[tuple[object, object, object]]) -> p
     return _typed(frame)
 
 
-def normaliser(lowercase: bool, stem: str | None) -> Callable[[str], str]:
+def normaliser(lowercase: bool, stem: str | None, lemmas: bool = False) -> Callable[[str], str]:
     """The function giving a token's ``norm`` (:func:`tokens`): curly apostrophes and the hyphen U+2010 made plain,
-    lower-cased if asked, then stemmed word by word (Porter 1980, or Porter's English Snowball) if asked."""
+    lower-cased if asked, then stemmed word by word (Porter 1980, or Porter's English Snowball) if asked; with
+    ``lemmas``, a word in Cyrillic script becomes its lemma (:func:`watchwords.languages.ru.lemma`, lower-cased
+    whatever ``lowercase`` says), other tokens are normalised as without it."""
+    if lemmas:
+        from .languages.ru import lemma
+
+        plain = normaliser(lowercase, stem)
+        cyrillic = re.compile(r"[\u0400-\u04ff]")
+        return lambda token: lemma(token) if cyrillic.search(token) else plain(token)
     stemmer = None
     if stem is not None:
         from nltk.stem import PorterStemmer, SnowballStemmer
@@ -463,6 +472,7 @@ class TokenView:
     lowercase: bool
     stem: str | None
     attrs: dict[str, Any]
+    lemmas: bool = False
 
     def __len__(self) -> int:
         return len(self.index)
@@ -477,7 +487,8 @@ class TokenView:
 
     def norm_ids(self) -> tuple[np.ndarray, list[str]]:
         """(id of each selected token's ``norm``, the list of norms)."""
-        ids, forms = vocabulary().interned(("norm", self.lowercase, self.stem), normaliser(self.lowercase, self.stem))
+        ids, forms = vocabulary().interned(("norm", self.lowercase, self.stem, self.lemmas),
+                                           normaliser(self.lowercase, self.stem, self.lemmas))
         return ids[self.types], forms
 
     def plain_ids(self) -> tuple[np.ndarray, list[str]]:
@@ -554,10 +565,13 @@ def select_tokens(
     voice_spans: pd.DataFrame | None = None,
     parts: str | Iterable[str] | None = DEFAULT_PARTS,
     exclude_spans: pd.DataFrame | None = None,
+    language: str | None = None,
+    lemmas: bool | None = None,
     verb: str = "tokens",
 ) -> TokenView:
     """The tokens :func:`tokens` would return, as a :class:`TokenView` on the token store (the one home of the
-    token options; every count-based verb selects its tokens here)."""
+    token options; every count-based verb selects its tokens here). Only the documents of one language are read
+    (:func:`watchwords.languages.in_language`)."""
     require_kind(voice_spans, ("voice",), verb=verb, name="voice_spans")
     require_kind(exclude_spans, ("reused_spans", "voice"), verb=verb, name="exclude_spans")
     if voice not in ("all", "reporter", "quoted"):
@@ -567,10 +581,12 @@ def select_tokens(
     frame = corpus_or_sentences
     corpus = None
     if isinstance(frame, str) or "sent_id" not in frame.columns:
-        corpus = as_corpus(frame, verb=verb, accept=("sentences",))
+        corpus, code = in_language(as_corpus(frame, verb=verb, accept=("sentences",)), language, verb=verb,
+                                   stacklevel=4)
         source: pd.DataFrame = corpus
     else:
-        source = frame
+        source, code = frame, choose_language([], language)
+    lemmas = code == "ru" if lemmas is None else lemmas
     wanted_parts = resolve_parts(parts)
     stop = read_word_list(stopwords, default="stopwords")
     units = read_word_list("english" if multiword is True else (None if multiword is False else multiword),
@@ -587,6 +603,10 @@ def select_tokens(
         plain_ids, forms = vocabulary().interned(("norm", True, None), normaliser(True, None))
         stop_forms = np.fromiter((f in stop for f in forms), dtype=bool, count=len(forms))
         keep &= ~stop_forms[plain_ids[store.types]]
+        if lemmas:  # an inflected form of a listed word is a stopword too ("его" of "он")
+            lemma_ids, lemma_forms = vocabulary().interned(("norm", True, None, True), normaliser(True, None, True))
+            stop_lemmas = np.fromiter((f in stop for f in lemma_forms), dtype=bool, count=len(lemma_forms))
+            keep &= ~stop_lemmas[lemma_ids[store.types]]
     if exclude_spans is not None:
         keep &= ~_in_spans(store, _span_table(exclude_spans, "exclude_spans"))
     if voice_spans is None:
@@ -601,11 +621,11 @@ def select_tokens(
         source="watchwords.tokens", tokenizer="nltk RegexpTokenizer(watchwords.text.TOKEN_PATTERN)",
         lowercase=lowercase, drop_punct=drop_punct, drop_numbers=drop_numbers,
         stopwords=None if stopwords is None else (str(stopwords) if isinstance(stopwords, (str, Path)) else "custom list"),
-        stem=stem, multiword=bool(units), voice=voice, parts=sorted(wanted_parts) if wanted_parts else "all",
+        stem=stem, lemmas=lemmas, language=code, multiword=bool(units), voice=voice, parts=sorted(wanted_parts) if wanted_parts else "all",
         excluded_spans=0 if exclude_spans is None else int(len(exclude_spans)),
         corpus_hash=(corpus.attrs.get("corpus_hash") if corpus is not None else source.attrs.get("corpus_hash")),
     )
-    return TokenView(store, index, quoted[index], lowercase, stem, attrs)
+    return TokenView(store, index, quoted[index], lowercase, stem, attrs, lemmas)
 
 
 @returns("tokens")
@@ -622,6 +642,8 @@ def tokens(
     voice_spans: pd.DataFrame | None = None,
     parts: str | Iterable[str] | None = DEFAULT_PARTS,
     exclude_spans: pd.DataFrame | None = None,
+    language: str | None = None,
+    lemmas: bool | None = None,
 ) -> pd.DataFrame:
     """One row per token, with character offsets into the document text.
 
@@ -660,6 +682,12 @@ def tokens(
             every part, captions and credits included).
         exclude_spans: spans (doc_id, start, end) whose tokens are left out, e.g.
             :func:`watchwords.reused_spans` to count syndicated wire copy once.
+        language: the language whose documents are read (``"en"``, ``"ru"``); default English when the corpus has
+            an English document, else its most frequent analysable language. Documents in other languages are left
+            out with one warning that lists them (:mod:`watchwords.languages`): no table mixes languages.
+        lemmas: ``norm`` is the lemma of each Cyrillic word (pymorphy3, :mod:`watchwords.languages.ru`); default
+            True for Russian, where inflection makes word forms a poor unit ("камера", "камеры", "камер" are one
+            term), False for English.
 
     Returns:
         Columns doc_id, para_id, sent_id, part, token (the characters of the text), norm, start,
@@ -672,7 +700,7 @@ def tokens(
     """
     return select_tokens(corpus_or_sentences, lowercase=lowercase, drop_punct=drop_punct, drop_numbers=drop_numbers,
                          stopwords=stopwords, stem=stem, multiword=multiword, voice=voice, voice_spans=voice_spans,
-                         parts=parts, exclude_spans=exclude_spans).frame()
+                         parts=parts, exclude_spans=exclude_spans, language=language, lemmas=lemmas).frame()
 
 
 @returns("tokenizer_comparison")
