@@ -47,7 +47,7 @@ def triples(text: str) -> list[tuple[str, str, str, str]]:
          [("The ministry", "pointed out", "the cameras were legal", "indirect")]),
         ("It was reported that the cameras failed twice.",
          [("", "It was reported", "that the cameras failed twice", "no explicit source")]),
-        ("Он сказал «да».", []),
+        ("Он сказал «да».", [("Он", "сказал", "да", "direct")]),  # Russian by its script: the Russian rules
         ("The state of the cameras is poor. The report is long.", []),
         ('The so-called "smart" cameras are everywhere.', []),
         ("", []),
@@ -116,9 +116,14 @@ def test_non_english_documents_are_skipped_with_a_warning(make_corpus) -> None:
     russian = "Власти Москвы используют камеры, сообщило агентство. " * 5
     corpus = ww.load_corpus(make_corpus({"ru": russian, "en": "Moor said the cameras work."},
                                         rows=[manifest_row("ru", language="ru"), manifest_row("en")]))
-    with pytest.warns(UserWarning, match=r"skipped 1 document\(s\) not in English: ru \(ru\)"):
+    with pytest.warns(UserWarning, match=r"analysed the 1 document\(s\) in English; left out 1 in Russian "
+                                         r"\(pass language='ru' to analyse them\)"):
         table = ww.attributions(corpus)
     assert table.doc_id.tolist() == ["en"]
+    with pytest.warns(UserWarning, match=r"analysed the 1 document\(s\) in Russian; left out 1 in English"):
+        russian_table = ww.attributions(corpus, language="ru")
+    assert set(russian_table.doc_id) == {"ru"} and russian_table.attrs["language"] == "ru"
+    assert russian_table[["source", "cue"]].drop_duplicates().values.tolist() == [["агентство", "сообщило"]]
 
 
 @settings(max_examples=150, deadline=None)

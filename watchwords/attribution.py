@@ -41,7 +41,6 @@ from __future__ import annotations
 import re
 import warnings
 from bisect import bisect_left
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count
@@ -52,6 +51,7 @@ from typing import Any, Final
 import pandas as pd
 
 from .documents import paragraphs_of, sentences_of
+from .languages import in_language
 from .quotes import QUOTE_MARKS, mark_positions, quote_spans
 from .resources import language_code, read_table
 from .tables import as_corpus, require_kind, returns
@@ -750,14 +750,16 @@ def _role_phrase(source: str, lexicon: _Lexicon) -> str:
 
 
 @returns("attributions")
-def attributions(corpus: pd.DataFrame | str, *, languages: Iterable[str] = ("en", "unknown"),
+def attributions(corpus: pd.DataFrame | str, *, language: str | None = None,
                  lexicon: str | Path | pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per attribution relation (rules in the module docstring).
 
     Args:
         corpus: a corpus from ``load_corpus``, or a plain string (one document, doc_id "text").
-        languages: manifest languages to analyse; documents in other languages are skipped with a
-            warning, as are texts that do not look English.
+        language: ``"en"`` or ``"ru"`` (the Russian rules of :mod:`watchwords.languages.ru_attribution`); default
+            English when the corpus has an English document, else its most frequent analysable language
+            (:mod:`watchwords.languages`); documents in other languages are left out with one warning, as are
+            "English" texts that do not look English.
         lexicon: the reporting verbs, per call (see :func:`load_reporting_verbs`): None for the packaged
             English lexicon, a CSV file or a DataFrame with columns lemma, forms, stance, speech. Role nouns and
             known sources stay the packaged ones.
@@ -775,16 +777,21 @@ def attributions(corpus: pd.DataFrame | str, *, languages: Iterable[str] = ("en"
         >>> attributions('"It works," Loktev told TASS.')[["source", "cue", "content", "kind"]].values.tolist()
         [['Loktev', 'told', 'It works,', 'direct']]
     """
-    corpus = as_corpus(corpus, verb="attributions")
+    corpus, code = in_language(as_corpus(corpus, verb="attributions"), language, verb="attributions", stacklevel=4)
+    if code == "ru":
+        if lexicon is not None:
+            raise ValueError("attributions: lexicon= is English; the Russian lexicon is watchwords/data/ru/"
+                             "reporting_verbs.csv (edit it, or pass language='en')")
+        frame = pd.DataFrame(russian_rows(corpus), columns=ATTRIBUTION_COLUMNS)
+        frame.attrs.update(source="watchwords.attributions", language="ru", skipped=[],
+                           corpus_hash=corpus.attrs.get("corpus_hash"))
+        return frame
     compiled = reporting_lexicon() if lexicon is None else _compile_lexicon(load_reporting_verbs(lexicon))
-    allowed = set(languages)
     rows = []
     skipped = []
-    languages_of = dict(zip(corpus["doc_id"], corpus["language"])) if "language" in corpus.columns else {}
     for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
-        language = str(languages_of.get(doc_id, "unknown"))
-        if language not in allowed or not _looks_english(text):
-            skipped.append(f"{doc_id} ({language})")
+        if not _looks_english(text):
+            skipped.append(f"{doc_id} (en)")
             continue
         relations = _extract_document(text, compiled)
         named: list[tuple[str, str, str, str]] = []
@@ -830,11 +837,73 @@ def attributions(corpus: pd.DataFrame | str, *, languages: Iterable[str] = ("en"
                 "parent": kept.get(relation.parent, -1) if relation.parent is not None else -1,
             })
     if skipped:
-        warnings.warn(f"attributions: skipped {len(skipped)} document(s) not in English: {', '.join(skipped[:10])}"
-                      f"{' …' if len(skipped) > 10 else ''} (the lexicons are English)", stacklevel=2)
+        warnings.warn(f"attributions: skipped {len(skipped)} document(s) that do not look English: "
+                      f"{', '.join(skipped[:10])}{' …' if len(skipped) > 10 else ''} (the lexicons are English; check "
+                      "their language field)", stacklevel=3)
     frame = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
-    frame.attrs.update(source="watchwords.attributions", skipped=skipped, corpus_hash=corpus.attrs.get("corpus_hash"))
+    frame.attrs.update(source="watchwords.attributions", language="en", skipped=skipped,
+                       corpus_hash=corpus.attrs.get("corpus_hash"))
     return frame
+
+
+def russian_rows(corpus: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of :func:`attributions` for Russian documents: relations from
+    :func:`watchwords.languages.ru_attribution.extract_document`, pronouns resolved by gender and number to the
+    last named source, sources typed by the known-source aliases and the Russian role nouns (by lemma)."""
+    from .languages.ru import lemma
+    from .languages.ru_attribution import PERSONAL_PRONOUNS, extract_document, russian_role_nouns
+
+    roles = russian_role_nouns()
+    rows = []
+    for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
+        sentences = sentences_of(text)
+        paragraphs = paragraphs_of(text)
+        headline = {k for k, p in enumerate(paragraphs) if p.part == "headline"}
+        found = extract_document(text, sentences, headline)
+        named: list[tuple[str, str, str, str | None, str | None]] = []  # canonical, role, type, gender, number
+        kept: dict[int, int] = {}
+        for index, relation in enumerate(found):
+            contents = [c for c in relation.contents if c[1] > c[0]]
+            if not contents:
+                continue
+            source_text = text[relation.source[0]:relation.source[1]] if relation.source else ""
+            canonical = role = ""
+            source_type = "none" if relation.source is None else "unclassified"
+            if relation.source is not None:
+                low = lemma(source_text) if " " not in source_text else ""
+                if low in PERSONAL_PRONOUNS:
+                    gender, number = PERSONAL_PRONOUNS[low]
+                    match = next((n for n in reversed(named) if (n[4] == number or n[4] is None) and
+                                  (gender is None or n[3] in (gender, None))), None)
+                    if match:
+                        canonical, role, source_type = match[0], match[1], match[2]
+                else:
+                    canonical = _known_name(source_text) or source_text.strip("«»\"")
+                    known = next((t for pattern, c, t, _ in reporting_lexicon().aliases if c == canonical), None)
+                    words = [lemma(w) for w in re.findall(r"[\w-]+", source_text)]
+                    role = next((w for w in words if w in roles), "")
+                    source_type = known or (roles[role] if role else "unclassified")
+                    named.append((canonical, role, source_type, relation.gender, relation.number))
+            para_id = sentences[relation.sent][0]
+            start, end = contents[0][0], contents[-1][1]
+            quoted = any(text[a - 1:a] in ("«", "„", '"', "“") for a, _ in contents if a > 0)
+            kind = "no explicit source" if relation.source is None else ("direct" if quoted else (
+                "mixed" if any(m in text[a:b] for a, b in contents for m in ("«", "»", "„", "“")) else "indirect"))
+            kept[index] = len(kept)
+            rows.append({
+                "doc_id": doc_id, "relation_id": kept[index], "para_id": para_id, "sent_id": relation.sent,
+                "part": paragraphs[para_id].part, "kind": kind, "source": source_text,
+                "source_start": relation.source[0] if relation.source else -1,
+                "source_end": relation.source[1] if relation.source else -1,
+                "cue": text[relation.cue[0]:relation.cue[1]], "cue_start": relation.cue[0], "cue_end": relation.cue[1],
+                "content": " … ".join(text[a:b] for a, b in contents), "content_start": start, "content_end": end,
+                "content_spans": contents, "cue_lemma": relation.cue_lemma, "stance": relation.stance,
+                "speech": relation.speech == "yes", "source_canonical": canonical, "source_role": role,
+                "source_type": source_type,
+                "addressee": text[relation.addressee[0]:relation.addressee[1]] if relation.addressee else "",
+                "parent": kept.get(relation.parent, -1) if relation.parent is not None else -1,
+            })
+    return rows
 
 
 _CHAIN_COLUMNS = ["doc_id", "citing", "cited", "cue", "sent_id", "relation_id", "basis"]

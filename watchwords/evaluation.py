@@ -36,7 +36,7 @@ from .quotes import QUOTE_MARK_RE, QUOTE_MARKS
 from .text import WORD_RE
 
 __all__ = ["SPEECH_CUES", "GoldRelation", "read_brat", "score", "evaluate_polnear", "relations_from_frame",
-           "read_gold_json"]
+           "read_gold_json", "GoldDocument", "read_inline_gold", "inline_gold_frames", "evaluate_inline_gold"]
 
 SPEECH_CUES = ("say", "said", "says", "saying", "tell", "told", "tells", "according to", "report", "reported",
                "reports", "add", "added", "ask", "asked", "note", "noted", "write", "wrote", "state", "stated",
@@ -138,6 +138,158 @@ def read_gold_json(path: str | Path) -> tuple[str, list[GoldRelation]]:
             tuple((s["start"], s["end"]) for s in item["cue"]), tuple((s["start"], s["end"]) for s in item["source"]),
             tuple((s["start"], s["end"]) for s in item["content"]), item.get("kind", "")))
     return data["doc_id"], relations
+
+
+@dataclass(frozen=True)
+class GoldDocument:
+    """A document of an inline-annotated gold set: its text, relations and coded sentences."""
+
+    doc_id: str
+    outlet_type: str
+    split: str
+    text: str
+    relations: tuple[GoldRelation, ...]
+    sentences: tuple[tuple[int, int, tuple[str, ...]], ...]  # (start, end, frame codes) per sentence line
+
+
+_OPEN = re.compile(r"\[([scq])(\d+(?:,\d+)*) ")
+_FRAME_CODE = re.compile(r"F[1-8]")
+
+
+def _strip_markup(line: str, offset: int, where: str,
+                  spans: dict[tuple[str, int], list[tuple[int, int]]]) -> str:
+    """The plain text of one annotated line; its spans (by (tag, relation id)) are added to ``spans`` with offsets
+    counted from ``offset``."""
+    out: list[str] = []
+    stack: list[tuple[str, list[int], int]] = []
+    i = 0
+    while i < len(line):
+        match = _OPEN.match(line, i)
+        if match:
+            stack.append((match.group(1), [int(x) for x in match.group(2).split(",")], offset + len("".join(out))))
+            i = match.end()
+        elif line[i] == "]":
+            if not stack:
+                raise ValueError(f"{where}: ']' without an opening [s/c/q tag")
+            tag, ids, start = stack.pop()
+            end = offset + len("".join(out))
+            for relation in ids:
+                spans.setdefault((tag, relation), []).append((start, end))
+            i += 1
+        elif line[i] == "[":
+            raise ValueError(f"{where}: '[' must open a span as [s1 ...], [c1 ...] or [q1 ...]")
+        else:
+            out.append(line[i])
+            i += 1
+    if stack:
+        raise ValueError(f"{where}: span [{stack[-1][0]}{stack[-1][1][0]} ... is not closed")
+    return "".join(out)
+
+
+def _inline_kind(text: str, content: Spans) -> str:
+    """direct: every content span stands between quotation marks (the marks are not part of the span in the inline
+    format); mixed: the content holds a quotation; else indirect."""
+    if content and all(a > 0 and b < len(text) and QUOTE_MARK_RE.match(text[a - 1]) and QUOTE_MARK_RE.match(text[b])
+                       for a, b in content):
+        return "direct"
+    return "mixed" if any(QUOTE_MARK_RE.search(text[a:b]) for a, b in content) else "indirect"
+
+
+def read_inline_gold(path: str | Path) -> list[GoldDocument]:
+    """Read a gold set written in the inline format of ``corpus/gold/ru/gold_ru.txt`` (documents, one sentence a
+    line with its frame codes after ``||``, attribution spans marked ``[sN ...]`` source, ``[cN ...]`` cue,
+    ``[qN ...]`` content of relation N). Paragraph lines are joined by a space, paragraphs by a blank line.
+
+    Raises:
+        ValueError: one line naming the file and line of a markup error or a bad frame code.
+    """
+    path = Path(path)
+    documents: list[GoldDocument] = []
+    header: list[str] | None = None
+    lines: list[tuple[int, str]] = []
+
+    def finish() -> None:
+        if header is None:
+            return
+        spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
+        text, sentences, paragraph_open = "", [], False
+        for number, raw in lines:
+            where = f"{path}: line {number}"
+            if not raw.strip():
+                paragraph_open = False
+                continue
+            if "||" not in raw:
+                raise ValueError(f"{where}: a sentence line needs its frame codes after '||' ('-' for none)")
+            body, codes = raw.rsplit("||", 1)
+            found = tuple(sorted(set(_FRAME_CODE.findall(codes))))
+            if codes.strip() != "-" and " ".join(found) != " ".join(sorted(codes.split())):
+                raise ValueError(f"{where}: frame codes {codes.strip()!r}: write codes F1-F8 separated by spaces, or -")
+            if text:
+                text += " " if paragraph_open else "\n\n"
+            else:
+                text = "HEADLINE: "  # the first paragraph is the headline (the labelled text format)
+            plain = _strip_markup(body.strip(), len(text), where, spans)
+            sentences.append((len(text), len(text) + len(plain), found))
+            text += plain
+            paragraph_open = True
+        relations = []
+        for relation in sorted({r for _, r in spans}):
+            cue = tuple(spans.get(("c", relation), ()))
+            if not cue:
+                raise ValueError(f"{path}: document {header[0]}: relation {relation} has no cue [c{relation} ...]")
+            content = tuple(spans.get(("q", relation), ()))
+            relations.append(GoldRelation(cue, tuple(spans.get(("s", relation), ())), content,
+                                          _inline_kind(text, content)))
+        documents.append(GoldDocument(header[0], header[1], header[2], text, tuple(relations), tuple(sentences)))
+
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if raw.startswith("#"):
+            continue
+        if raw.startswith("==="):
+            finish()
+            header = [part.strip() for part in raw[3:].split(";")]
+            if len(header) != 3 or header[2] not in ("dev", "heldout"):
+                raise ValueError(f"{path}: line {number}: write '=== doc_id; outlet_type; dev|heldout'")
+            lines = []
+        elif header is not None:
+            lines.append((number, raw))
+    finish()
+    return documents
+
+
+def inline_gold_frames(path: str | Path) -> pd.DataFrame:
+    """The sentences of an inline gold set as a frame gold table (the columns :func:`watchwords.validate_frames`
+    reads: item_id, doc_id, sent_id, outlet_type, split, text and one 0/1 column per codebook frame)."""
+    from .framing import frame_dictionary
+
+    frames_all = sorted(frame_dictionary()["frame"].unique())
+    rows = []
+    for document in read_inline_gold(path):
+        for sent_id, (start, end, codes) in enumerate(document.sentences):
+            row = {"item_id": f"{document.doc_id}-{sent_id}", "doc_id": document.doc_id, "sent_id": sent_id,
+                   "outlet_type": document.outlet_type, "split": document.split, "text": document.text[start:end]}
+            row.update({frame: "1" if frame.split()[0] in codes else "0" for frame in frames_all})
+            rows.append(row)
+    table = pd.DataFrame(rows)
+    table.attrs["path"] = str(path)
+    return table
+
+
+def evaluate_inline_gold(path: str | Path, *, split: str | None = "heldout", language: str = "ru") -> dict[str, Any]:
+    """Score :func:`watchwords.attributions` on the documents of an inline gold set (protocol of this module,
+    subset "all": every relation of the gold set is a reported speech or belief the guidelines annotate)."""
+    from .attribution import attributions
+
+    triples = []
+    for document in read_inline_gold(path):
+        if split is not None and document.split != split:
+            continue
+        found = attributions(pd.DataFrame({"doc_id": [document.doc_id], "text": [document.text],
+                                           "language": [language]}), language=language)
+        triples.append((document.text, list(document.relations), relations_from_frame(found)))
+    if not triples:
+        raise ValueError(f"{path}: no document has split {split!r}")
+    return score(triples, subset="all")
 
 
 # ------------------------------------------------------------------------------------ matching

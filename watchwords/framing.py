@@ -928,9 +928,9 @@ def _validation_intervals(truth: np.ndarray, guess: np.ndarray, documents: np.nd
 
 
 @returns("frame_validation")
-def validate_frames(gold_csv: str, *, split: str | None = "heldout",
+def validate_frames(gold_csv: str | Path | pd.DataFrame, *, split: str | None = "heldout",
                     dictionary: str | Path | pd.DataFrame | None = None, n_boot: int = 0, seed: int = 0,
-                    level: float = 0.95) -> pd.DataFrame:
+                    level: float = 0.95, language: str | None = None) -> pd.DataFrame:
     """Compare the dictionary's frame coding with hand coding, sentence by sentence.
 
     Each gold item's text is coded by :func:`frames` (a frame is present when it has a non-negated
@@ -939,8 +939,10 @@ def validate_frames(gold_csv: str, *, split: str | None = "heldout",
     Krippendorff 2004). Alpha is NaN when a frame never varies in the sample.
 
     Args:
-        gold_csv: a file in the format of :func:`sample_for_coding`, frames coded 0/1.
+        gold_csv: a file in the format of :func:`sample_for_coding`, frames coded 0/1, or such a table (e.g.
+            :func:`watchwords.read_inline_gold_frames` of the Russian gold set).
         split: evaluate only items of this split ("dev", "heldout"), or all when None.
+        language: the language of the items (default: from their script), which chooses the packaged dictionary.
 
     With ``n_boot`` > 0, percentile bootstrap intervals (``level``) are added for precision, recall and F1: whole
     documents of the gold set are resampled with replacement (``doc_id``; sentences of one article are not
@@ -955,7 +957,7 @@ def validate_frames(gold_csv: str, *, split: str | None = "heldout",
     """
     from nltk.metrics.agreement import AnnotationTask
 
-    gold = read_frame_gold(gold_csv)
+    gold = gold_csv.astype(str) if isinstance(gold_csv, pd.DataFrame) else read_frame_gold(str(gold_csv))
     if split is not None:
         gold = gold[gold["split"] == split]
         if gold.empty:
@@ -964,7 +966,7 @@ def validate_frames(gold_csv: str, *, split: str | None = "heldout",
     predicted: dict[str, set[str]] = {}
     indicators: dict[str, str] = {}
     for item_id, text in zip(gold["item_id"], gold["text"]):
-        found = frames(text, dictionary=dictionary)
+        found = frames(text, dictionary=dictionary, language=language)
         found = found[~found["negated"] & (found["frame"] != TOPIC)]
         predicted[item_id] = set(found["frame"])
         indicators[item_id] = "; ".join(f"{f}: {m}" for f, m in zip(found["frame"], found["match"]))
@@ -1002,7 +1004,8 @@ def validate_frames(gold_csv: str, *, split: str | None = "heldout",
         result = pd.concat([result, _validation_intervals(truth_matrix, guess_matrix, gold["doc_id"].to_numpy()
                                                           if "doc_id" in gold.columns else gold["item_id"].to_numpy(),
                                                           n_boot=n_boot, seed=seed, level=level)], axis=1)
-    result.attrs.update(source="watchwords.validate_frames", gold=gold_csv, split=split,
+    result.attrs.update(source="watchwords.validate_frames", split=split,
+                        gold=gold_csv.attrs.get("path", "table") if isinstance(gold_csv, pd.DataFrame) else gold_csv,
                         errors=pd.DataFrame(errors, columns=["item_id", "frame", "error", "text", "indicators"]))
     return result
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .languages.ru import ADJACENT_NEGATORS
 from .languages.ru import CLAUSE_BREAKS as RU_CLAUSE_BREAKS
 from .languages.ru import NEGATORS as RU_NEGATORS
 
@@ -157,6 +158,8 @@ def negated(words: Sequence[str], i: int, *, window: int = 6) -> bool:
         if word in CLAUSE_BREAKS:
             return False
         if word in NEGATORS:
+            if word in ADJACENT_NEGATORS and k != i - 1:
+                continue  # Russian "не" negates the word right after it only
             # "not to send X": the negation covers the infinitive only
             if k + 2 < len(words) and words[k + 1] == "to" and i > k + 2:
                 return False

@@ -22,15 +22,21 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["split_sentences", "lemma", "lemmatiser", "analyzer", "NEGATORS", "CLAUSE_BREAKS", "is_passive", "speech_like",
-           "LIBRARIES"]
+__all__ = ["split_sentences", "lemma", "parse", "can_be_nominative", "ADJACENT_NEGATORS", "lemmatiser", "analyzer",
+           "NEGATORS", "CLAUSE_BREAKS", "is_passive", "speech_like", "LIBRARIES"]
 
 #: The libraries this module relies on (name, what for); the README lists them with their licences.
 LIBRARIES = (("razdel", "sentences"), ("pymorphy3", "lemmas and grammatical tags"),
              ("pymorphy3-dicts-ru", "the Russian dictionary of pymorphy3"))
 
-#: Negators (lemmas): a frame indicator after one of these, in the same clause, is negated.
-NEGATORS = frozenset({"не", "нет", "ни", "никогда", "нельзя", "без", "никакой"})
+#: Negators (lemmas): a frame indicator after one of these, in the same clause, is negated. "не" negates only the
+#: word right after it (Russian negation stands before the word it negates: "не дать мужчинам сбежать" does not
+#: negate сбежать); the others negate within the clause, as in English. Denial verbs (опровергнуть, отрицать,
+#: исключать) negate what they deny ("опровергли сообщения о массовых облавах").
+NEGATORS = frozenset({"не", "нет", "ни", "никогда", "нельзя", "без", "никакой", "нечего", "опровергнуть",
+                      "опровергать", "отрицать", "исключать", "исключить"})
+#: Negators whose scope is the next word only.
+ADJACENT_NEGATORS = frozenset({"не"})
 #: Words (lemmas) that open a new clause and end the scope of a negator.
 CLAUSE_BREAKS = frozenset({"который", "потому", "поскольку", "хотя", "но", "однако", "если", "когда", "а", "что",
                            "чтобы"})
@@ -45,8 +51,30 @@ def analyzer() -> Any:
 
 
 @lru_cache(maxsize=200_000)
-def _parse(word: str) -> Any:
+def parse(word: str) -> Any:
+    """pymorphy3's most probable parse of a (lower-cased) Russian word form (cached per form)."""
     return analyzer().parse(word)[0]
+
+
+#: Endings of Russian surnames in the nominative (masculine and feminine): Северов, Ветрова, Гринёв, Лапин, Белова.
+_SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ова", "ева", "ёва", "ина", "ына", "ская", "цкая")
+
+
+@lru_cache(maxsize=200_000)
+def can_be_nominative(word: str) -> bool:
+    """Whether some parse of a word form is nominative, or the word is indeclinable or unknown to the dictionary
+    (names, abbreviations): what the subject of a finite verb must be.
+
+    Example:
+        >>> can_be_nominative("власти"), can_be_nominative("разу"), can_be_nominative("Локтев")
+        (True, False, True)
+    """
+    low = word.lower()
+    if not any("\u0400" <= ch <= "\u04ff" for ch in low) or not analyzer().word_is_known(low):
+        return True
+    if word[:1].isupper() and low.endswith(_SURNAME_ENDINGS):  # Северов, Ветрова: a surname in the nominative
+        return True
+    return any("nomn" in p.tag or "Fixd" in p.tag for p in analyzer().parse(low))
 
 
 def lemma(word: str) -> str:
@@ -63,9 +91,16 @@ def lemma(word: str) -> str:
     if "-" in low:  # "из-за", "кто-то", "военно-учётный": lemmatise the last part only
         head, _, tail = low.rpartition("-")
         return f"{head}-{lemma(tail)}" if tail else low
+    if low in _LEMMA_OVERRIDES:
+        return _LEMMA_OVERRIDES[low]
     if not _known(low):  # a word outside the dictionary (a surname, a new coinage) is kept as it is written
         return low.replace("ё", "е")
-    return str(_parse(low).normal_form).replace("ё", "е")
+    return str(parse(low).normal_form).replace("ё", "е")
+
+
+#: Forms whose most probable parse out of context is wrong in news text: "данные" (data) is taken for a participle of
+#: "дать" while "данных", "данным" are "данные"; one lemma for all keeps "персональные данные" together.
+_LEMMA_OVERRIDES = {"данные": "данные"}
 
 
 @lru_cache(maxsize=200_000)
@@ -100,7 +135,7 @@ def speech_like(text: str) -> bool:
     a name usually lacks; :func:`watchwords.quotes.is_name_quote`)."""
     import re
 
-    return any(any(tag in _parse(w.lower()).tag for tag in _SPEECH_TAGS) for w in re.findall(r"\w+", text))
+    return any(any(tag in parse(w.lower()).tag for tag in _SPEECH_TAGS) for w in re.findall(r"\w+", text))
 
 
 def is_passive(word: str) -> str | None:
@@ -113,14 +148,14 @@ def is_passive(word: str) -> str | None:
         ('short participle', 'reflexive', None, None)
     """
     low = word.lower()
-    parse = _parse(low)
-    tag = parse.tag
+    best = parse(low)
+    tag = best.tag
     if "PRTS" in tag and "pssv" in tag:
         return "short participle"
     if "VERB" in tag and "impf" in tag and low.endswith(("ся", "сь")):
-        base = str(parse.normal_form)
+        base = str(best.normal_form)
         if base.endswith("ся"):
-            base_parse = _parse(base[:-2])
+            base_parse = parse(base[:-2])
             if "INFN" in base_parse.tag and "tran" in base_parse.tag and base[:-2] not in _NOT_PASSIVE:
                 return "reflexive"
     return None
