@@ -13,7 +13,6 @@ import watchwords as ww
 from watchwords.scale import plan_partitions
 
 KEYNESS = ("state media", ["mainstream media", "aggregator"])
-# the synthetic corpus holds Russian reports on purpose; the in-memory attributions say they are skipped
 # The synthetic corpus has Russian reports; each in-memory verb says once that it left them out (test_languages.py
 # checks that warning), here it would only repeat itself.
 pytestmark = pytest.mark.filterwarnings("ignore:.*left out .* in Russian:UserWarning")

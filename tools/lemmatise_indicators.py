@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-FILES = ("frames.csv", "frame_topics.csv", "frame_false_friends.csv", "actor_labels.csv")
+FILES = ("frames.csv", "frame_topics.csv", "frame_false_friends.csv", "actor_labels.csv")  # ru/
 _PIECE = re.compile(r"\w+(?:-\w+)*\*?|~")
 
 
@@ -40,7 +40,7 @@ def rewrite(path: Path) -> str:
     if not rows:
         return path.read_text(encoding="utf-8")
     columns = list(rows[0].keys())
-    target = "indicator" if "indicator" in columns else "phrase"
+    target = "indicator" if "indicator" in columns else "phrase" if "phrase" in columns else "pattern"
     for row in rows:
         row[target] = lemmatised(row["written"])
     buffer = io.StringIO(newline="")

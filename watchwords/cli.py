@@ -139,6 +139,23 @@ def _evaluate_attribution(args: argparse.Namespace) -> int:
     return 0
 
 
+def _evaluate_russian(args: argparse.Namespace) -> int:
+    import warnings
+
+    from .evaluation import russian_scores
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            table = russian_scores(args.gold)
+    except (ValueError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"Russian gold set {args.gold}: precision, recall, F1 per split (held-out: never used to develop the rules)")
+    print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    return 0
+
+
 def _plain(result: dict[str, Any]) -> dict[str, Any]:
     """The --json shape: P/R/F1 only."""
     def strip(value: Any) -> Any:
@@ -245,6 +262,11 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--subset", choices=("speech", "all"), default="speech")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
     evaluate.set_defaults(run=_evaluate_attribution)
+
+    russian = commands.add_parser("evaluate-russian", help="score the Russian attribution rules and frame dictionary on "
+                                                           "the Russian gold set (dev and held-out)")
+    russian.add_argument("--gold", default="corpus/gold/ru/gold_ru.txt", metavar="FILE")
+    russian.set_defaults(run=_evaluate_russian)
 
     report = commands.add_parser("report", help="execute every notebook and write reports/index.html (offline)")
     report.add_argument("--corpus", default="corpus")

@@ -36,7 +36,8 @@ from .quotes import QUOTE_MARK_RE, QUOTE_MARKS
 from .text import WORD_RE
 
 __all__ = ["SPEECH_CUES", "GoldRelation", "read_brat", "score", "evaluate_polnear", "relations_from_frame",
-           "read_gold_json", "GoldDocument", "read_inline_gold", "inline_gold_frames", "evaluate_inline_gold"]
+           "read_gold_json", "GoldDocument", "read_inline_gold", "inline_gold_frames", "evaluate_inline_gold",
+           "russian_scores"]
 
 SPEECH_CUES = ("say", "said", "says", "saying", "tell", "told", "tells", "according to", "report", "reported",
                "reports", "add", "added", "ask", "asked", "note", "noted", "write", "wrote", "state", "stated",
@@ -290,6 +291,29 @@ def evaluate_inline_gold(path: str | Path, *, split: str | None = "heldout", lan
     if not triples:
         raise ValueError(f"{path}: no document has split {split!r}")
     return score(triples, subset="all")
+
+
+def russian_scores(path: str | Path = "corpus/gold/ru/gold_ru.txt") -> pd.DataFrame:
+    """The Russian gold set's scores, one row per (split, task, part): attribution cue exact, source exact, content
+    lenient and relation exact (:func:`evaluate_inline_gold`), and frames micro-averaged and per frame
+    (:func:`watchwords.validate_frames` with ``language="ru"``). Columns split, task, part, n_gold, precision,
+    recall, f1. ``python -m watchwords evaluate-russian`` prints it; ``watchwords/data/ru/evaluation.csv`` records
+    it for the notebooks and a test checks the record against a fresh run."""
+    from .framing import validate_frames
+
+    rows = []
+    gold_frames = inline_gold_frames(path)
+    for split in ("dev", "heldout"):
+        result = evaluate_inline_gold(path, split=split)
+        for part, mode in (("cue", "exact"), ("source", "exact"), ("content", "lenient"), ("relation", "exact")):
+            value = result[part][mode]
+            rows.append({"split": split, "task": "attribution", "part": f"{part} {mode}", "n_gold": value["gold"],
+                         "precision": value["precision"], "recall": value["recall"], "f1": value["f1"]})
+        table = validate_frames(gold_frames, split=split, language="ru")
+        for row in table.itertuples(index=False):
+            rows.append({"split": split, "task": "frames", "part": row.frame, "n_gold": int(row.gold_positive),
+                         "precision": float(row.precision), "recall": float(row.recall), "f1": float(row.f1)})
+    return pd.DataFrame(rows, columns=["split", "task", "part", "n_gold", "precision", "recall", "f1"])
 
 
 # ------------------------------------------------------------------------------------ matching

@@ -295,8 +295,13 @@ def _is_participle(word: str) -> bool:
 
 
 @returns("passives")
-def passives(corpus: pd.DataFrame | str) -> pd.DataFrame:
+def passives(corpus: pd.DataFrame | str, *, language: str | None = None) -> pd.DataFrame:
     """Passive constructions: a form of *be* or *get*, up to two adverbs or "being", a past participle.
+
+    **Russian** (``language="ru"``): short passive participles (задержан, задержаны, установлены: kind "short
+    participle") and reflexive passives of transitive imperfective verbs (используются, отслеживаются: kind
+    "reflexive"; :func:`watchwords.languages.ru.is_passive`); an agent in the instrumental right after it
+    ("задержан полицией") makes kind "by", the agent being that noun phrase.
 
     Rule (Biber 1988, features 17-18, without a parser): the participle ends in -ed or -en or is a
     listed irregular form, and is not a listed adjectival participle ("was worried"). With "by"
@@ -313,9 +318,12 @@ def passives(corpus: pd.DataFrame | str) -> pd.DataFrame:
     """
     from .text import read_word_list
 
+    chosen, code = in_language(as_corpus(corpus, verb="passives"), language, verb="passives", stacklevel=4)
+    if code == "ru":
+        return _russian_passives(chosen)
     stop = read_word_list("english", default="stopwords")
     rows = []
-    for doc_id, sent_id, sent, words, starts, ends, text in _iter_sentences(corpus, "passives"):
+    for doc_id, sent_id, sent, words, starts, ends, text in _iter_sentences(chosen, "passives"):
         for i, word in enumerate(words):
             if word not in _BE or (word == "being" and i > 0 and words[i - 1] in _BE):
                 continue  # "are being used" is one passive, found from "are"
@@ -355,15 +363,18 @@ def passives(corpus: pd.DataFrame | str) -> pd.DataFrame:
 
 
 
-def _iter_sentences(corpus: pd.DataFrame | str, verb: str) -> Iterator[tuple[Any, ...]]:
-    """Yield (doc_id, sent_id, tokens, norms, starts, ends, document text) for every sentence (lists read from the
-    token store's arrays, every part, punctuation kept)."""
-    for chunk in corpus_chunks(as_corpus(corpus, verb=verb)):  # memory follows the chunk
-        yield from _chunk_sentences(chunk, verb)
+def _iter_sentences(corpus: pd.DataFrame | str, verb: str, language: str | None = "en") -> Iterator[tuple[Any, ...]]:
+    """Yield (doc_id, sent_id, tokens, norms, starts, ends, document text) for every sentence of the documents in
+    ``language`` (lists read from the token store's arrays, every part, punctuation kept; norms are lemmas for
+    Russian)."""
+    chosen, code = in_language(as_corpus(corpus, verb=verb), language, verb=verb, stacklevel=5,
+                               supported=("en", "ru") if verb == "passives" else ("en",))
+    for chunk in corpus_chunks(chosen):  # memory follows the chunk
+        yield from _chunk_sentences(chunk, verb, code)
 
 
-def _chunk_sentences(corpus: pd.DataFrame, verb: str) -> Iterator[tuple[Any, ...]]:
-    view = select_tokens(corpus, parts="all", drop_punct=False, verb=verb)
+def _chunk_sentences(corpus: pd.DataFrame, verb: str, language: str = "en") -> Iterator[tuple[Any, ...]]:
+    view = select_tokens(corpus, parts="all", drop_punct=False, language=language, verb=verb)
     strings = vocabulary().strings
     norm_ids, norms = view.norm_ids()
     types, norm_list = view.types.tolist(), norm_ids.tolist()
@@ -378,6 +389,50 @@ def _chunk_sentences(corpus: pd.DataFrame, verb: str) -> Iterator[tuple[Any, ...
                    [norms[w] for w in norm_list[lo:hi]], starts[lo:hi], ends[lo:hi], texts[docs[lo]])
 
 
+#: Russian verbs of surveillance and enforcement (lemmas), flagged in passives.
+RU_SURVEILLANCE_VERBS = frozenset({"использовать", "использоваться", "отслеживать", "отслеживаться", "задержать",
+                                   "установить", "устанавливаться", "распознать", "распознаваться", "опознать",
+                                   "выявить", "выявляться", "фиксировать", "фиксироваться", "записывать",
+                                   "записываться", "проверять", "проверяться", "разыскивать", "разыскиваться",
+                                   "вручить", "подключить", "применять", "применяться", "задерживаться",
+                                   "доставить", "призвать", "мобилизовать", "собирать", "собираться", "хранить",
+                                   "храниться", "передать", "передаваться", "обрабатывать", "обрабатываться"})
+
+
+#: Instrumental nouns of time and manner, never the agent of a passive ("хранятся годами", "таким образом").
+_RU_NOT_AGENTS = frozenset({"год", "месяц", "день", "неделя", "час", "время", "ночь", "утро", "вечер", "образ",
+                            "путь", "помощь", "раз", "минута", "секунда", "часть", "число"})
+
+
+def _russian_passives(corpus: pd.DataFrame) -> pd.DataFrame:
+    """The rows of :func:`passives` for Russian documents."""
+    from .languages.ru import is_passive, parse
+
+    rows = []
+    for doc_id, sent_id, sent, words, starts, ends, text in _iter_sentences(corpus, "passives", "ru"):
+        for i, token in enumerate(sent):
+            if not token[:1].isalpha():
+                continue
+            kind = is_passive(token)
+            if kind is None:
+                continue
+            agent, end = "", ends[i]
+            k = i + 1
+            while k < len(sent) and sent[k][:1].isalpha() and "ablt" in parse(sent[k].lower()).tag and \
+                    parse(sent[k].lower()).tag.POS in ("NOUN", "ADJF", "NPRO"):
+                k += 1
+            if k > i + 1 and any(parse(w.lower()).tag.POS in ("NOUN", "NPRO") and
+                                 parse(w.lower()).normal_form not in _RU_NOT_AGENTS for w in sent[i + 1:k]):
+                agent = text[starts[i + 1]:ends[k - 1]]
+            rows.append({"doc_id": doc_id, "sent_id": sent_id, "kind": "by" if agent else kind, "auxiliary": "",
+                         "participle": token, "agent": agent, "start": starts[i], "end": end,
+                         "surveillance_verb": words[i] in RU_SURVEILLANCE_VERBS})
+    frame = pd.DataFrame(rows, columns=["doc_id", "sent_id", "kind", "auxiliary", "participle", "agent", "start", "end",
+                                        "surveillance_verb"])
+    frame.attrs.update(source="watchwords.passives", language="ru")
+    return frame
+
+
 @lru_cache(maxsize=1)
 def _process_nouns() -> frozenset[str]:
 
@@ -390,7 +445,7 @@ def nominalisations(corpus: pd.DataFrame | str) -> pd.DataFrame:
 
     An agent is attached when the noun is followed by "by" + a phrase ("detention by police"), or preceded
     by a possessive ("the police's detention", "Moscow's surveillance"); otherwise the actor is hidden
-    (Fairclough 2003, ch. 8; Fowler 1991).
+    (Fairclough 2003, ch. 8; Fowler 1991). English only: documents in other languages are left out with one warning.
 
     Returns:
         Columns doc_id, sent_id, noun, start, end, agent ("" when none is attached), agent_attached.
@@ -423,6 +478,48 @@ def nominalisations(corpus: pd.DataFrame | str) -> pd.DataFrame:
     return frame
 
 
+def _russian_labels(corpus: pd.DataFrame) -> pd.DataFrame:
+    """The rows of :func:`actor_labels` for Russian documents: label lemmas matched on lemmatised tokens (longest
+    match first, never across a paragraph)."""
+    table = read_table("actor_labels", language="ru")
+    index: dict[str, list[tuple[list[str], Any]]] = {}
+    for row in table.itertuples(index=False):
+        words = str(row.pattern).split()
+        index.setdefault(words[0].rstrip("*"), []).append((words, row))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    rows = []
+    view = select_tokens(corpus, parts="all", drop_punct=False, language="ru", verb="actor_labels")
+    norm_ids, norms = view.norm_ids()
+    words = [norms[w] for w in norm_ids.tolist()]
+    starts, ends = view.take("starts").tolist(), view.store.ends[view.index].tolist()
+    docs, paras = view.take("doc").tolist(), view.take("para_ids").tolist()
+    texts = list(corpus["text"])
+    i = 0
+    while i < len(words):
+        match = None
+        for pattern, row in index.get(words[i], ()):
+            n = len(pattern)
+            if i + n <= len(words) and paras[i + n - 1] == paras[i] and docs[i + n - 1] == docs[i] and all(
+                    words[i + k] == p or (p.endswith("*") and words[i + k].startswith(p[:-1]))
+                    for k, p in enumerate(pattern)):
+                match = (n, row)
+                break
+        if match is None:
+            i += 1
+            continue
+        n, row = match
+        text = texts[docs[i]]
+        rows.append({"doc_id": view.store.doc_ids[docs[i]], "para_id": int(paras[i]), "group": row.group,
+                     "label": row.label, "match": text[starts[i]:ends[i + n - 1]], "start": int(starts[i]),
+                     "end": int(ends[i + n - 1]), "category": row.category, "stance": row.stance})
+        i += n
+    frame = pd.DataFrame(rows, columns=["doc_id", "para_id", "group", "label", "match", "start", "end", "category",
+                                        "stance"])
+    frame.attrs.update(source="watchwords.actor_labels", language="ru")
+    return frame
+
+
 @lru_cache(maxsize=1)
 def _actor_patterns() -> list[tuple[re.Pattern[str], str, str, str, str]]:
     patterns = []
@@ -437,8 +534,9 @@ def _actor_patterns() -> list[tuple[re.Pattern[str], str, str, str, str]]:
 
 
 @returns("actor_labels")
-def actor_labels(corpus: pd.DataFrame | str) -> pd.DataFrame:
-    """How the surveilled men and the state actors are named (``watchwords/data/en/actor_labels.csv``).
+def actor_labels(corpus: pd.DataFrame | str, *, language: str | None = None) -> pd.DataFrame:
+    """How the surveilled men and the state actors are named (``watchwords/data/<language>/actor_labels.csv``;
+    Russian labels such as уклонисты, призывники, военнообязанные are matched on lemmas, so every case form counts).
 
     Each label carries a van Leeuwen (2008) category (functionalisation, classification,
     individualisation, aggregation, appraisement) and a provisional stance. Overlapping matches keep
@@ -450,7 +548,9 @@ def actor_labels(corpus: pd.DataFrame | str) -> pd.DataFrame:
     """
     from .documents import paragraphs_of
 
-    corpus = as_corpus(corpus, verb="actor_labels")
+    corpus, code = in_language(as_corpus(corpus, verb="actor_labels"), language, verb="actor_labels", stacklevel=4)
+    if code == "ru":
+        return _russian_labels(corpus)
     rows = []
     for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
         for para_id, para in enumerate(paragraphs_of(text)):
@@ -476,7 +576,8 @@ def hedges(corpus: pd.DataFrame | str) -> pd.DataFrame:
     """Hedges, evidentials, scare quotes and evaluative intensifiers (``watchwords/data/en/hedges.csv``).
 
     "about"/"around" count only before a number ("about 3,000"). A *scare quote* is a quotation of
-    one to three words in a sentence without a reporting verb, or a term after "so-called".
+    one to three words in a sentence without a reporting verb, or a term after "so-called". English only: documents
+    in other languages are left out with one warning.
 
     Returns:
         Columns doc_id, sent_id, kind (hedge / evidential / scare / intensifier), expression, start, end.

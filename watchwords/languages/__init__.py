@@ -111,10 +111,11 @@ def choose_language(languages: Iterable[str], language: str | None) -> str:
     return counts.most_common(1)[0][0]
 
 
-def in_language(corpus: pd.DataFrame, language: str | None, *, verb: str, stacklevel: int = 3
-                ) -> tuple[pd.DataFrame, str]:
+def in_language(corpus: pd.DataFrame, language: str | None, *, verb: str, stacklevel: int = 3,
+                supported: Iterable[str] = SUPPORTED) -> tuple[pd.DataFrame, str]:
     """(the documents of ``corpus`` in the language the call analyses, that language), warning once about the
     documents left out (by language, with the reason) and about manifest languages that disagree with the script.
+    ``supported``: the languages this verb can read (hedges and nominalisations have English lexicons only).
 
     A corpus whose documents are all in the chosen language is returned as it is (no copy).
     """
@@ -138,7 +139,8 @@ def in_language(corpus: pd.DataFrame, language: str | None, *, verb: str, stackl
     reasons = []
     for code, n in sorted(left.items()):
         name = LANGUAGE_NAMES.get(code, code)
-        why = f"pass language={code!r} to analyse them" if code in SUPPORTED else \
+        why = f"pass language={code!r} to analyse them" if code in supported else \
+            f"{verb} has no lexicon for this language" if code in SUPPORTED else \
             "not supported: no lexicons for this language"
         reasons.append(f"{n} in {name} ({why})")
     warnings.warn(f"{verb}: analysed the {sum(keep)} document(s) in {LANGUAGE_NAMES.get(chosen, chosen)}; left out "

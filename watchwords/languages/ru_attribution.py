@@ -133,9 +133,20 @@ def _np_like(tok: _Tok) -> bool:
     return not pos  # unknown to the dictionary: names, Latin words, numbers
 
 
+def _verb_lemma(tok: _Tok) -> str:
+    """The lexicon lemma of a token: its own, or for an impersonal reflexive ("сообщается", "говорится") the verb
+    without -ся."""
+    verbs = reporting_verbs_ru()
+    if tok.lemma in verbs:
+        return tok.lemma
+    if tok.lemma.endswith("ся") and tok.lemma[:-2] in verbs and tok.has("3per") and tok.has("sing"):
+        return tok.lemma[:-2]
+    return ""
+
+
 def _is_cue_verb(tok: _Tok) -> bool:
     """A finite form or gerund of a reporting verb (an infinitive, "обязан сообщать", reports nothing)."""
-    return tok.word and tok.lemma in reporting_verbs_ru() and tok.pos() in ("VERB", "GRND")
+    return tok.word and tok.pos() in ("VERB", "GRND") and bool(_verb_lemma(tok))
 
 
 def _np_right(toks: list[_Tok], i: int) -> tuple[int, int] | None:
@@ -394,9 +405,9 @@ def extract_document(text: str, sentences: tuple[tuple[int, int, int], ...],
             if not _is_cue_verb(tok) or i in used or any(q[1] <= tok.start < q[2] for q in quotes):
                 i += 1  # a verb inside a quotation belongs to the quoted words
                 continue
-            stance, speech = verbs[tok.lemma]
+            stance, speech = verbs[_verb_lemma(tok)]
             cue_start = i - 1 if i > 0 and toks[i - 1].lemma == "как" else i
-            relation = _Found(_span(toks, cue_start, i + 1), None, [], stance, speech, tok.lemma, sent_id)
+            relation = _Found(_span(toks, cue_start, i + 1), None, [], stance, speech, _verb_lemma(tok), sent_id)
             relation.gender, relation.number = _gender(tok)
             prev_quote = None
             k = cue_start - 1
