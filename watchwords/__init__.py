@@ -21,6 +21,7 @@ from .corpus import (
     validate_corpus,
 )
 from .dispersion import dispersion, dp
+from .evaluation import inline_gold_frames, read_inline_gold, russian_scores
 from .exercises import EXERCISE_TEXTS, check
 from .export import export
 from .framing import (
@@ -45,6 +46,10 @@ from .framing import (
 from .frequency import count_terms, frequencies, occurrences_and_sizes, term_occurrences, tfidf
 from .keyness import keyness, keyness_table, read_reference_list
 from .kwic import kwic, kwic_html
+from .languages import SUPPORTED as LANGUAGES
+from .languages import script_language
+from .languages.ru import demo_corpus as russian_demo_corpus
+from .languages.ru import lemma as russian_lemma
 from .plotting import (
     plot_attribution_chains,
     plot_collocation_network,
@@ -84,6 +89,13 @@ from .text import (
 from .textformat import format_document, parse_document
 
 __all__ = [
+    "LANGUAGES",
+    "script_language",
+    "russian_demo_corpus",
+    "russian_lemma",
+    "inline_gold_frames",
+    "read_inline_gold",
+    "russian_scores",
     "plot_frame_shares",
     "plot_frame_trend",
     "compare_classifier",

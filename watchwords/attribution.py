@@ -38,6 +38,7 @@ text with almost no English function words) are skipped with a warning.
 
 from __future__ import annotations
 
+import os
 import re
 import warnings
 from bisect import bisect_left
@@ -846,6 +847,21 @@ def attributions(corpus: pd.DataFrame | str, *, language: str | None = None,
     return frame
 
 
+def _same_person(name: str, named: list[tuple[str, str, str, str | None, str | None]]
+                 ) -> tuple[str, str, str, str | None, str | None] | None:
+    """The earlier named source a lone surname refers to: one capitalised word whose stem is the last word of that
+    source's name (Russian surnames inflect: Северов, Северова, Северову; at most two letters of ending differ)."""
+    if " " in name.strip() or not name[:1].isupper():
+        return None
+    for entry in reversed(named):
+        last = entry[0].split()[-1] if entry[0].split() else ""
+        if len(entry[0].split()) > 1 and len(last) >= 4 and last[:1].isupper():
+            stem = len(os.path.commonprefix([name.lower(), last.lower()]))
+            if stem >= len(last) - 1 and stem >= len(name) - 2:
+                return entry
+    return None
+
+
 def russian_rows(corpus: pd.DataFrame) -> list[dict[str, Any]]:
     """The rows of :func:`attributions` for Russian documents: relations from
     :func:`watchwords.languages.ru_attribution.extract_document`, pronouns resolved by gender and number to the
@@ -883,6 +899,9 @@ def russian_rows(corpus: pd.DataFrame) -> list[dict[str, Any]]:
                     words = [lemma(w) for w in re.findall(r"[\w-]+", source_text)]
                     role = next((w for w in words if w in roles), "")
                     source_type = known or (roles[role] if role else "unclassified")
+                    earlier = _same_person(source_text, named) if not known and not role else None
+                    if earlier is not None:  # "Северов", "Северова" after "военком Андрей Северов": one entity
+                        canonical, role, source_type = earlier[0], earlier[1], earlier[2]
                     named.append((canonical, role, source_type, relation.gender, relation.number))
             para_id = sentences[relation.sent][0]
             start, end = contents[0][0], contents[-1][1]

@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 __all__ = ["split_sentences", "lemma", "parse", "can_be_nominative", "ADJACENT_NEGATORS", "lemmatiser", "analyzer",
-           "NEGATORS", "CLAUSE_BREAKS", "is_passive", "speech_like", "LIBRARIES"]
+           "NEGATORS", "CLAUSE_BREAKS", "is_passive", "speech_like", "LIBRARIES", "demo_corpus"]
 
 #: The libraries this module relies on (name, what for); the README lists them with their licences.
 LIBRARIES = (("razdel", "sentences"), ("pymorphy3", "lemmas and grammatical tags"),
@@ -164,3 +164,23 @@ def is_passive(word: str) -> str | None:
 #: Transitive verbs whose -ся form is not a passive (находиться "be located", являться "be").
 _NOT_PASSIVE = frozenset({"находить", "являть", "оказать", "оставать", "стать", "считать", "казать", "собирать",
                           "пытать", "готовить", "получать", "учить", "добивать", "бояться", "надеять"})
+
+
+def demo_corpus() -> Any:
+    """Three short Russian reports written for the project (``data/ru/demo_reports.txt``: state media, independent
+    Russian media, a Russian-language Ukrainian outlet) as a corpus table (doc_id, title, outlet, outlet_type,
+    country, language "ru", date, text), so the Russian notebook runs when no Russian report has been fetched.
+    They are demonstration texts, not evidence about real coverage."""
+    import pandas as pd
+
+    from ..resources import read_text
+
+    rows = []
+    for block in read_text("demo_reports", language="ru").split("\n=== ")[1:]:
+        header, _, text = block.partition("\n")
+        doc_id, outlet, outlet_type, date = (part.strip() for part in header.split(";"))
+        rows.append({"doc_id": doc_id, "title": "", "outlet": outlet, "outlet_type": outlet_type, "country": "",
+                     "language": "ru", "date": date, "text": text.strip() + "\n"})
+    frame = pd.DataFrame(rows)
+    frame.attrs.update(kind="corpus", source="watchwords.russian_demo_corpus", corpus_hash=None)
+    return frame

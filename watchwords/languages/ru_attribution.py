@@ -334,6 +334,17 @@ def _addressee(toks: list[_Tok], a: int, b: int) -> tuple[int, int] | None:
     return None
 
 
+def _np_gender(toks: list[_Tok]) -> tuple[str | None, str | None]:
+    """(gender, number) of a source noun phrase: a first name's gender (Анна: femn), else its first noun's."""
+    for tok in toks:
+        if tok.word and tok.has("Name"):
+            return _gender(tok)
+    for tok in toks:
+        if tok.word and tok.pos() == "NOUN":
+            return _gender(tok)
+    return None, None
+
+
 def _gender(tok: _Tok) -> tuple[str | None, str | None]:
     """(gender, number) a past-tense cue verb shows (заявил: masc sing; заявила: femn sing; заявили: plur)."""
     if tok.has("plur"):
@@ -381,6 +392,8 @@ def extract_document(text: str, sentences: tuple[tuple[int, int, int], ...],
                                            pronoun is None), sent_id)
                 if pronoun is not None:
                     relation.gender, relation.number = PERSONAL_PRONOUNS[toks[pronoun].lemma]
+                elif source is not None:
+                    relation.gender, relation.number = _np_gender(toks[source[0]:source[1]])
                 after = end if pronoun is not None else (source[1] if source else end)
                 if role == "chain":
                     parent = next((r for r in reversed(in_sentence)), None)
@@ -464,6 +477,9 @@ def extract_document(text: str, sentences: tuple[tuple[int, int, int], ...],
                         continue
                     relation.contents, relation.addressee = result[0], result[1]
                     j = i + 1
+            if relation.number is None and relation.source is not None:  # a present-tense verb shows no gender
+                inside = [t for t in toks if relation.source[0] <= t.start < relation.source[1]]
+                relation.gender, relation.number = _np_gender(inside)
             impersonal = tok.text.lower().endswith(("ся", "сь"))  # "сообщается, что": no explicit source
             if not relation.contents or relation.contents[0][1] <= relation.contents[0][0] or (
                     relation.source is None and not impersonal):
