@@ -33,6 +33,9 @@ RIGHT_AND_WRONG = [
     ("04.3", 3, 4),                       # "had been matched by the system" names its agent
     ("05.1", 1.0, 0.54),                  # containment of the second in the first, not the reverse
     ("05.3", 7, 8),                       # one shingle occurs twice
+    ("06.1", 3, 5),                       # "г." and "М." do not end a sentence; "Т.е." opens the second
+    ("06.2", 3, 9),                       # камера, призывник, уклонист: nine forms, three lemmas
+    ("06.3", "правозащитницы Елены Смирновой", "Елены Смирновой"),  # the whole noun phrase
 ]
 
 

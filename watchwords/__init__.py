@@ -47,7 +47,7 @@ from .frequency import count_terms, frequencies, occurrences_and_sizes, term_occ
 from .keyness import keyness, keyness_table, read_reference_list
 from .kwic import kwic, kwic_html
 from .languages import SUPPORTED as LANGUAGES
-from .languages import script_language
+from .languages import languages_of, script_language
 from .languages.ru import demo_corpus as russian_demo_corpus
 from .languages.ru import lemma as russian_lemma
 from .plotting import (
@@ -91,6 +91,7 @@ from .textformat import format_document, parse_document
 __all__ = [
     "LANGUAGES",
     "script_language",
+    "languages_of",
     "russian_demo_corpus",
     "russian_lemma",
     "inline_gold_frames",

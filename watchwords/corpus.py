@@ -64,7 +64,7 @@ _WITH_TEXT = ("present", "fetched")
 #: Columns that must not be empty.
 _NON_EMPTY = ("doc_id", "outlet", "outlet_type", "language", "date", "path", "status", "rights")
 #: Folders below corpus/ that hold source material, not documents.
-_NOT_DOCUMENTS = ("raw",)
+_NOT_DOCUMENTS = ("raw", "gold")  # raw pages and gold annotations are not documents of the corpus
 
 _DOC_ID_RE = re.compile(r"[a-z0-9_-]+")
 _DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")

@@ -68,6 +68,9 @@ EXERCISE_TEXTS: dict[str, Any] = {  # a text, or a tuple of texts
     "05.1": ("Moscow police use cameras to find men who ignored their call-up papers, the city said on Tuesday.",
              "Police use cameras to find men who ignored their call-up papers."),
     "05.3": "The cameras found the men and the cameras found the men again.",
+    "06.1": "Военком г. Москвы М. Северов выступил в пятницу. Т.е. камеры уже работают. «Мы их находим», — сказал он.",
+    "06.2": "камеры камер камерам камерами камеру призывник призывники призывников уклонистами",
+    "06.3": "По словам правозащитницы Елены Смирновой, камеры нарушают право на частную жизнь.",
 }
 
 # How each of EXERCISE_TEXTS["04.1"] may be coded under docs/frame_codebook.md (several where it allows).
@@ -164,6 +167,25 @@ def _agentless_04_3(corpus: pd.DataFrame | None, manifest: pd.DataFrame | None) 
     return int((passives(EXERCISE_TEXTS["04.3"])["kind"] == "agentless").sum())
 
 
+def _razdel_sentences_06_1(corpus: pd.DataFrame | None, manifest: pd.DataFrame | None) -> int:
+    from .text import sentences
+
+    return int(len(sentences(EXERCISE_TEXTS["06.1"])))
+
+
+def _lemmas_06_2(corpus: pd.DataFrame | None, manifest: pd.DataFrame | None) -> int:
+    from .languages.ru import lemma
+
+    return len({lemma(word) for word in EXERCISE_TEXTS["06.2"].split()})
+
+
+def _source_06_3(corpus: pd.DataFrame | None, manifest: pd.DataFrame | None) -> str:
+    from .attribution import attributions
+
+    (source,) = attributions(EXERCISE_TEXTS["06.3"], language="ru")["source"]
+    return str(source)
+
+
 def _pair(texts: tuple[str, str]) -> pd.DataFrame:
     from .reuse import text_pair
 
@@ -245,6 +267,18 @@ EXERCISES: dict[str, Exercise] = {
     "05.3": Exercise("Predict first, then check: how many distinct 5-word shingles does EXERCISE_TEXTS['05.3'] have?",
                      "A text of n words has n - 4 five-word sequences; count a repeated one once.",
                      _shingles_05_3),
+    "06.1": Exercise("Predict first, then check: into how many sentences does ww.sentences split "
+                     "EXERCISE_TEXTS['06.1']? Mind 'г.', 'М.' and 'Т.е.'.",
+                     "razdel knows Russian abbreviations and initials; a period after 'Т.е.' at the start of a "
+                     "sentence still ends the sentence before it. Then run ww.sentences on the text.",
+                     _razdel_sentences_06_1),
+    "06.2": Exercise("How many distinct lemmas are there among the words of EXERCISE_TEXTS['06.2']?",
+                     "Split the text on spaces and take ww.russian_lemma of each word; count the distinct results.",
+                     _lemmas_06_2),
+    "06.3": Exercise("Who is the source of the attribution in EXERCISE_TEXTS['06.3']? Answer with the source as "
+                     "written in the text.",
+                     "'По словам X' puts the source X in the genitive right after the cue; the source runs to the "
+                     "comma.", _source_06_3),
 }
 
 

@@ -27,7 +27,7 @@ import pandas as pd
 from ..resources import language_code
 
 __all__ = ["SUPPORTED", "script_language", "document_languages", "choose_language", "in_language", "language_options",
-           "by_language",
+           "by_language", "languages_of",
            "LANGUAGE_NAMES"]
 
 #: Languages with lexicons, dictionaries and rules.
@@ -35,7 +35,8 @@ SUPPORTED = ("en", "ru")
 #: English names, for messages and tables.
 LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "uk": "Ukrainian", "de": "German", "fr": "French",
                   "it": "Italian", "pt": "Portuguese", "es": "Spanish", "ja": "Japanese", "zh": "Chinese",
-                  "be": "Belarusian", "kk": "Kazakh", "pl": "Polish", "ar": "Arabic", "hi": "Hindi"}
+                  "be": "Belarusian", "kk": "Kazakh", "pl": "Polish", "ar": "Arabic", "hi": "Hindi", "bg": "Bulgarian",
+                  "sk": "Slovak", "fi": "Finnish", "sv": "Swedish", "ko": "Korean", "nl": "Dutch", "cs": "Czech"}
 #: The script each supported or commonly met language is written in.
 _SCRIPT_OF = {"en": "latin", "de": "latin", "fr": "latin", "it": "latin", "pt": "latin", "es": "latin",
               "pl": "latin", "ru": "cyrillic", "uk": "cyrillic", "be": "cyrillic", "kk": "cyrillic",
@@ -181,3 +182,17 @@ def by_language(corpus: pd.DataFrame, *, verb: str, stacklevel: int = 4) -> list
                                                         "lexicons for this language)" for c, n in sorted(left.items())),
                       stacklevel=stacklevel)
     return result
+
+
+def languages_of(corpus: pd.DataFrame | str) -> pd.Series:
+    """The language each document of a corpus is analysed in (the manifest's, else the script check's), indexed
+    like the corpus: the rule of this module as a column, e.g. to count the documents of each language.
+
+    Example:
+        >>> languages_of("Камеры работают.").tolist()
+        ['ru']
+    """
+    from ..tables import as_corpus
+
+    table = as_corpus(corpus, verb="languages_of")
+    return pd.Series(document_languages(table)[0], index=table.index, name="language", dtype=object)

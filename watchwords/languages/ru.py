@@ -14,7 +14,8 @@ Libraries (offline, installed from PyPI, nothing downloaded at run time):
 
 Tokens stay those of :data:`watchwords.text.TOKEN_PATTERN` (``\\w+`` with inner hyphens and apostrophes; the
 guillemets « » and the dash — are tokens of their own), which agree with razdel's on words; tests compare them.
-natasha 1.6 is not used: it still requires pymorphy2, which does not install on Python 3.11 and later.
+natasha 1.6 is not used: it still requires pymorphy2, which fails to load on Python 3.11 and later (it calls
+``inspect.getargspec``, removed in 3.11).
 """
 
 from __future__ import annotations
