@@ -15,7 +15,7 @@ from watchwords.scale import plan_partitions
 KEYNESS = ("state media", ["mainstream media", "aggregator"])
 # The synthetic corpus has Russian reports; each in-memory verb says once that it left them out (test_languages.py
 # checks that warning), here it would only repeat itself.
-pytestmark = pytest.mark.filterwarnings("ignore:.*left out .* in Russian:UserWarning")
+pytestmark = pytest.mark.filterwarnings("ignore:.*left out .* in (Russian|English):UserWarning")
 
 
 @pytest.fixture(scope="module")
@@ -200,3 +200,19 @@ def test_command_line_synthesize_and_analyze(tmp_path: Path, capsys: pytest.Capt
     assert out.startswith("analyze: 60 documents in 1 partition(s), 0 failed") and "frequencies_month" in out
     assert main(["analyze", "--corpus", str(tmp_path / "none.jsonl"), "--out", str(tmp_path / "o")]) == 1
     assert capsys.readouterr().err.strip() == f"error: corpus source {tmp_path / 'none.jsonl'}: no such file or folder"
+
+
+def test_a_russian_run_reads_only_the_russian_reports(documents: pd.DataFrame, source: Path, tmp_path: Path) -> None:
+    """language="ru": every table holds the Russian reports alone, equal to the in-memory verbs with language="ru"."""
+    summary = ww.analyze([source / "a.jsonl", source / "b.parquet"], out=tmp_path, documents_per_partition=25,
+                         analyses=["token_counts", "frames", "attributions"], by=["all"], language="ru",
+                         progress=False, workers=0)
+    assert summary["status"].tolist() == ["done"] * 5
+    read = lambda name: pd.read_parquet(tmp_path / f"{name}.parquet")  # noqa: E731
+    equal(ww.frequencies(documents, language="ru"), read("frequencies_all"))
+    profile = read("frame_profile_all")
+    equal(ww.frame_profile(documents, language="ru"), profile.drop(columns="group"))  # by "all": one group
+    russian = set(documents.loc[documents["language"] == "ru", "doc_id"])
+    frames = pd.read_parquet(tmp_path / "frames")
+    assert set(frames["doc_id"]) <= russian and len(frames)
+    assert any("left out" in w and "in English" in w for w in summary.attrs["warnings"])

@@ -59,7 +59,7 @@ from .tables import as_corpus, require_kind, returns
 from .text import token_regex
 
 __all__ = ["attributions", "attribution_chains", "attribution_hops", "voice", "reporting_verbs", "known_sources",
-           "role_nouns", "ATTRIBUTION_COLUMNS"]
+           "role_nouns", "ATTRIBUTION_COLUMNS", "trim_span"]
 
 ATTRIBUTION_COLUMNS = [
     "doc_id", "relation_id", "para_id", "sent_id", "part", "kind",
@@ -442,10 +442,12 @@ class _Relation:
     parent: int | None = None
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim_span(text: str, start: int, end: int, *, final: str = ",;:—–-.") -> tuple[int, int]:
+    """A content span without the white space and the punctuation at its edges: ``,;:`` and dashes at the start,
+    those and ``final`` at the end (Russian content also drops a final ``!`` or ``?``: ``final=",;:—–-.!?"``)."""
     while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-."):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in final):
         end -= 1
     return start, end
 
@@ -498,7 +500,7 @@ def _extract_document(text: str, lexicon: _Lexicon) -> list[_Relation]:
             if match and any(w[:1].isupper() for w in match.group(1).split()):
                 s, e = match.span(1)
                 dash = text.index(match.group().strip()[0], match.start())
-                content = _trim(text, para.start, match.start())
+                content = trim_span(text, para.start, match.start())
                 relations.append(_Relation(para_id, sent_id, para.part, "indirect", (s, e), (dash, dash + 1), [content],
                                            ("headline attribution", "neutral", "yes")))
         used_quotes: set[int] = set()
@@ -520,9 +522,9 @@ def _extract_document(text: str, lexicon: _Lexicon) -> list[_Relation]:
             if not any(r.source for r in sentence_relations) and not (plain and _AGENTLESS_WORDS.isdisjoint(words)):
                 agentless = _AGENTLESS.search(text, s_start, s_end)
             if agentless and not any(a <= agentless.start() < b for a, b in quote_inner):
-                content = _trim(text, agentless.end(), s_end)
+                content = trim_span(text, agentless.end(), s_end)
                 if content[1] <= content[0]:
-                    content = _trim(text, s_start, agentless.start())
+                    content = trim_span(text, s_start, agentless.start())
                 sentence_relations.append(_Relation(para_id, sent_id, para.part, "no explicit source", None,
                                                     agentless.span(), [content], ("agentless", "distancing", "yes")))
             base = len(relations)
@@ -588,7 +590,7 @@ def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, q
         if toks[index][START] >= q[3]:
             # words before the quote in the sentence: a partly quoted content ('The plan is "dead," X said')
             if words(s_start, q[0]):
-                contents, kind = [_trim(text, s_start, q[3])], "mixed"
+                contents, kind = [trim_span(text, s_start, q[3])], "mixed"
         else:
             rest = index + length
             if rest < len(toks) and toks[rest][LOW] == "that":
@@ -596,7 +598,7 @@ def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, q
             start_words = words(toks[rest][START] if rest < len(toks) else q[0], q[0])
             after_words = words(q[3], s_end)
             if start_words or after_words:
-                contents, kind = [_trim(text, toks[rest][START] if rest < len(toks) else q[0], s_end)], "mixed"
+                contents, kind = [trim_span(text, toks[rest][START] if rest < len(toks) else q[0], s_end)], "mixed"
         used_quotes.add(k)
         # a second quote on the other side of the same cue: "A," he said, "B."
         for k2, q2 in sentence_quotes:
@@ -623,7 +625,7 @@ def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, q
                 continue
             source = (toks[span[0]][START], toks[span[1] - 1][END])
             # "According to X, CONTENT." or "CONTENT, according to X."
-            content = _trim(text, source[1], s_end) if index == 0 else _trim(text, s_start, toks[index][START])
+            content = trim_span(text, source[1], s_end) if index == 0 else trim_span(text, s_start, toks[index][START])
             found.append(_Relation(para_id, sent_id, part, "indirect", source, cue_span, [content], info))
             taken_cues.add(index)
             continue
@@ -671,7 +673,7 @@ def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, q
                 break
         tail = [t for t in toks[rest:stop] if t[TEXT] not in (".", "!", "?")]
         if tail and tail[0][LOW] not in (",",) and not inverted and len(tail) >= 2:
-            relation.contents = [_trim(text, toks[rest][START], clause_end)]
+            relation.contents = [trim_span(text, toks[rest][START], clause_end)]
         else:
             # trailing attribution: the content is the clause before the source
             boundary = span[0] - 1 if not inverted else index - 1
@@ -679,7 +681,7 @@ def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, q
                 boundary -= 1
             if boundary <= 0:
                 continue
-            relation.contents = [_trim(text, s_start, toks[boundary][START])]
+            relation.contents = [trim_span(text, s_start, toks[boundary][START])]
         if relation.contents and relation.contents[0][1] > relation.contents[0][0]:
             found.append(relation)
             taken_cues.add(index)

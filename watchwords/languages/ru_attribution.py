@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from ..attribution import trim_span
 from ..quotes import is_name_quote, quote_spans
 from ..resources import read_table
 from .ru import can_be_nominative, lemma, parse
@@ -288,11 +289,7 @@ def _span(toks: list[_Tok], a: int, b: int) -> tuple[int, int]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in ",:—–-"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?—–-"):
-        end -= 1
-    return start, end
+    return trim_span(text, start, end, final=",;:—–-.!?")
 
 
 def _quote_of(quotes: list[tuple[int, int, int, int]], position: int) -> tuple[int, int, int, int] | None:
