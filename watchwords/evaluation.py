@@ -293,12 +293,12 @@ def evaluate_inline_gold(path: str | Path, *, split: str | None = "heldout", lan
     return score(triples, subset="all")
 
 
-def russian_scores(path: str | Path = "corpus/gold/ru/gold_ru.txt") -> pd.DataFrame:
+def russian_scores(path: str | Path = "corpus/gold/ru/gold_ru.txt", *, n_boot: int = 0, seed: int = 0) -> pd.DataFrame:
     """The Russian gold set's scores, one row per (split, task, part): attribution cue exact, source exact, content
     lenient and relation exact (:func:`evaluate_inline_gold`), and frames micro-averaged and per frame
     (:func:`watchwords.validate_frames` with ``language="ru"``). Columns split, task, part, n_gold, precision,
-    recall, f1. ``python -m watchwords evaluate-russian`` prints it; ``watchwords/data/ru/evaluation.csv`` records
-    it for the notebooks and a test checks the record against a fresh run."""
+    recall, f1; with ``n_boot``, the frames' rows also get f1_low and f1_high, a 95% bootstrap interval over the
+    gold set's documents (:func:`watchwords.validate_frames`). ``python -m watchwords evaluate-russian`` prints it."""
     from .framing import validate_frames
 
     rows = []
@@ -309,11 +309,13 @@ def russian_scores(path: str | Path = "corpus/gold/ru/gold_ru.txt") -> pd.DataFr
             value = result[part][mode]
             rows.append({"split": split, "task": "attribution", "part": f"{part} {mode}", "n_gold": value["gold"],
                          "precision": value["precision"], "recall": value["recall"], "f1": value["f1"]})
-        table = validate_frames(gold_frames, split=split, language="ru")
+        table = validate_frames(gold_frames, split=split, language="ru", n_boot=n_boot, seed=seed)
         for row in table.itertuples(index=False):
             rows.append({"split": split, "task": "frames", "part": row.frame, "n_gold": int(row.gold_positive),
-                         "precision": float(row.precision), "recall": float(row.recall), "f1": float(row.f1)})
-    return pd.DataFrame(rows, columns=["split", "task", "part", "n_gold", "precision", "recall", "f1"])
+                         "precision": float(row.precision), "recall": float(row.recall), "f1": float(row.f1),
+                         **({"f1_low": float(row.f1_low), "f1_high": float(row.f1_high)} if n_boot else {})})
+    columns = ["split", "task", "part", "n_gold", "precision", "recall", "f1"] + (["f1_low", "f1_high"] if n_boot else [])
+    return pd.DataFrame(rows, columns=columns)
 
 
 # ------------------------------------------------------------------------------------ matching
