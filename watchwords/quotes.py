@@ -24,8 +24,9 @@ __all__ = ["QUOTE_PAIRS", "QUOTE_MARKS", "QUOTE_MARK_RE", "quote_spans", "mark_p
 
 #: Opening mark -> its closing mark.
 QUOTE_PAIRS: dict[str, str] = {"“": "”", "«": "»", "„": "“", '"': '"', "''": "''", "``": "''"}
-#: Opening marks with a second accepted closer.
-_ALTERNATIVE_CLOSERS: dict[str, str] = {"„": "”"}
+#: Opening marks with a second accepted closer: „ ” (Polish), and the straight and curly double quotes, which
+#: scraped and edited news text mixes ("... ” and “ ... ").
+_ALTERNATIVE_CLOSERS: dict[str, str] = {"„": "”", '"': "”", "“": '"'}
 #: Every quotation mark, opening or closing (for ``str.find`` and ``in``).
 QUOTE_MARKS: tuple[str, ...] = ('"', "“", "”", "«", "»", "„", "''", "``")
 #: A regular expression matching one quotation mark (two-character marks first).
