@@ -331,6 +331,8 @@ _NOT_IN_SUBJECT = frozenset({"is", "are", "was", "were", "be", "been", "being", 
                              "take", "went", "go", "came", "come", "became", "become", "seemed", "seems", "seem"})
 #: Prepositions allowed inside a subject noun phrase ("Six in 10 voters", "the head of the agency").
 _SUBJECT_PREPOSITIONS = frozenset({"of", "in", "for", "from", "at", "with", "on"})
+#: Determiners that cannot end a noun phrase ("both", "many", "all" can: "both said").
+_ARTICLES = frozenset({"the", "a", "an", "its", "his", "her", "their", "this", "that", "these", "those", "another"})
 #: Tokens after which a clause, and so its subject, begins.
 _CLAUSE_OPENERS = frozenset({",", ";", ":", "—", "–", "(", "that", "but", "and", "while", "because", "although",
                              "though", "whereas", "if", "when", "as", "so"})
@@ -356,7 +358,7 @@ def _clause_subject(toks: list[_Tok], j: int, lexicon: _Lexicon) -> tuple[int, i
             return None  # too long to be a subject
     while i < j and (toks[i][LOW] in _SUBJECT_PREPOSITIONS or toks[i][LOW] in _LEADING_CLAUSE):
         i += 1
-    if i >= j or toks[j - 1][LOW] in _SUBJECT_PREPOSITIONS or toks[j - 1][LOW] in _DETERMINERS - {"both", "all", "many", "most", "some", "several", "two", "three", "four", "other"}:
+    if i >= j or toks[j - 1][LOW] in _SUBJECT_PREPOSITIONS or toks[j - 1][LOW] in _ARTICLES:
         return None
     return (i, j)
 
@@ -410,12 +412,19 @@ def _abbreviations() -> frozenset[str]:
     return read_words("abbreviations")
 
 
-def _source_right(toks: list[_Tok], after: int, lexicon: _Lexicon, *, apposition: bool = False) -> tuple[int, int] | None:
-    """Token range of a source phrase starting at toks[after] (inverted "said X", "according to X")."""
+#: Object pronouns after "according to" ("according to him").
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "it"})
+
+
+def _source_right(toks: list[_Tok], after: int, lexicon: _Lexicon, *, apposition: bool = False,
+                  common: bool = False) -> tuple[int, int] | None:
+    """Token range of a source phrase starting at toks[after] (inverted "said X", "according to X"). With
+    ``common`` (after "according to" and "citing", whose object is always the source), a phrase of common nouns
+    counts too: "according to a new poll", "according to recent data from comScore", "according to him"."""
     i = after
     if i >= len(toks) or toks[i][QUOTED]:
         return None
-    if toks[i][LOW] in _PRONOUNS:
+    if toks[i][LOW] in _PRONOUNS or (common and toks[i][LOW] in _OBJECT_PRONOUNS):
         return (i, i + 1)
     j = i
     while j < len(toks):
@@ -428,11 +437,15 @@ def _source_right(toks: list[_Tok], after: int, lexicon: _Lexicon, *, apposition
         if tok[LOW] in _CLAUSE_WORDS or (tok[LOW] in lexicon.verbs and j > i):
             break
         if tok[LOW] in _CONNECTORS and not (j + 1 < len(toks) and (_is_capital(toks[j + 1]) or toks[j + 1][LOW] in _DETERMINERS)):
+            if not (common and j + 1 < len(toks) and toks[j + 1][TEXT][:1].isalnum() and toks[j + 1][LOW] not in
+                    _CLAUSE_WORDS):
+                break
+        if common and tok[LOW] in _NOT_IN_SUBJECT:
             break
         j += 1
         if j - i >= 14:
             break
-    if j == i or not any(_is_capital(t) or t[LOW] in lexicon.roles for t in toks[i:j]):
+    if j == i or not (common or any(_is_capital(t) or t[LOW] in lexicon.roles for t in toks[i:j])):
         return None
     # an apposition after a name: "said Kenneth Baer, a former official who runs a firm."
     if apposition and j + 1 < len(toks) and toks[j][LOW] == "," and (toks[j + 1][LOW] in _DETERMINERS or
@@ -663,7 +676,7 @@ def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, q
         cue_span = _cue_span(text, toks, index, length)
         after = index + length
         if info[0] == "according to":
-            span = _source_right(toks, after, lexicon)
+            span = _source_right(toks, after, lexicon, common=True)
             if not span:
                 continue
             source = (toks[span[0]][START], toks[span[1] - 1][END])
@@ -673,7 +686,7 @@ def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, q
             taken_cues.add(index)
             continue
         if info[0] == "cite" and toks[index][LOW] == "citing":
-            span = _source_right(toks, after, lexicon)
+            span = _source_right(toks, after, lexicon, common=True)
             parent = found[-1] if found else None
             if not span or parent is None:
                 continue
