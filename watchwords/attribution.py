@@ -87,7 +87,7 @@ _AGENTLESS = re.compile(  # (?=[ahirw]): every alternative starts with one of th
 _AGENTLESS_WORDS = frozenset({"reported", "said", "claimed", "alleged", "announced", "quoted", "cited", "reportedly",
                                "allegedly"})
 _WORDS = re.compile(r"[A-Za-z]+")  # cue forms are lower-case ASCII words; capitalised ones are lowered below
-_NOUN_CONTEXT = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",
+_NOUN_CONTEXT = {"united", "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",
                  "your", "in", "of", "to", "new", "latest", "first", "final", "annual", "for", "with", "by", "no"}
 _CUE_RIGHT = re.compile(
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|then|earlier|later|today|yesterday)"
@@ -560,7 +560,14 @@ def _extract_document(text: str, lexicon: _Lexicon) -> list[_Relation]:
                 relations.append(_Relation(para_id, sent_id, para.part, "indirect", (s, e), (dash, dash + 1), [content],
                                            ("headline attribution", "neutral", "yes")))
         used_quotes: set[int] = set()
+        previous_end = None
         for s_start, s_end in sentences:
+            # '"What does that mean?" Mr. Trump asked.': Punkt ends a sentence after '?"' and '!"', so a short
+            # sentence that opens with its source and cue may take the quotation that ends the sentence before
+            after_question = previous_end is not None and text[previous_end - 2:previous_end] in (
+                '?"', '!"', "?”", "!”", "?'", "!’")
+            quote_from = previous_end - 1 if after_question and previous_end is not None else s_start
+            previous_end = s_end
             # Only a sentence with a word that can start a cue, or with a quotation, can hold a relation
             # (the agentless patterns contain such words too); the others are counted and skipped.
             if para_words is not None and len(sentences) == 1:
@@ -573,7 +580,7 @@ def _extract_document(text: str, lexicon: _Lexicon) -> list[_Relation]:
                 continue
             toks = _tokens(text, s_start, s_end, quote_inner)
             sentence_relations = _sentence_relations(text, toks, s_start, s_end, quotes, used_quotes, lexicon,
-                                                     para_id, sent_id, para.part)
+                                                     para_id, sent_id, para.part, quote_from=quote_from)
             agentless = None
             if not any(r.source for r in sentence_relations) and not (plain and _AGENTLESS_WORDS.isdisjoint(words)):
                 agentless = _AGENTLESS.search(text, s_start, s_end)
@@ -607,7 +614,8 @@ def _extract_document(text: str, lexicon: _Lexicon) -> list[_Relation]:
 
 
 def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, quotes, used_quotes: set[int],
-                        lexicon: _Lexicon, para_id: int, sent_id: int, part: str) -> list[_Relation]:
+                        lexicon: _Lexicon, para_id: int, sent_id: int, part: str, *,
+                        quote_from: int | None = None) -> list[_Relation]:
     found: list[_Relation] = []
     cues = []
     free = 0  # a multi-word cue covers its tokens: the next cue starts after it
@@ -619,6 +627,11 @@ def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, q
             cues.append((i, cue[0], cue[1]))
             free = i + cue[0]
     sentence_quotes = [(k, q) for k, q in enumerate(quotes) if q[1] < s_end and q[2] > s_start and k not in used_quotes]
+    if quote_from is not None and quote_from < s_start and cues and cues[0][0] <= 4 and not any(
+            t[LOW] in (",", ";", ":") for t in toks[:cues[0][0]]):
+        # the quotation that closes the previous sentence, for a cue at the head of this one
+        sentence_quotes = [(k, q) for k, q in enumerate(quotes)
+                           if quote_from <= q[3] <= s_start and k not in used_quotes][-1:] + sentence_quotes
     taken_cues: set[int] = set()
     # 1. direct quotes
     for k, q in sentence_quotes:
