@@ -327,7 +327,7 @@ def _source_left(toks: list[_Tok], cue_index: int, lexicon: _Lexicon) -> tuple[i
 #: Words that are never part of a subject noun phrase: auxiliaries, modals and common finite verbs.
 _NOT_IN_SUBJECT = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
                              "can", "could", "should", "may", "might", "must", "do", "does", "did", "not", "n't",
-                             "am", "'s", "'re", "'ve", "'d", "'ll", "get", "got", "gets", "made", "make", "took",
+                             "am", "'re", "'ve", "'d", "'ll", "get", "got", "gets", "made", "make", "took",
                              "take", "went", "go", "came", "come", "became", "become", "seemed", "seems", "seem"})
 #: Prepositions allowed inside a subject noun phrase ("Six in 10 voters", "the head of the agency").
 _SUBJECT_PREPOSITIONS = frozenset({"of", "in", "for", "from", "at", "with", "on"})
@@ -456,6 +456,18 @@ def _source_right(toks: list[_Tok], after: int, lexicon: _Lexicon, *, apposition
         if not any(t[QUOTED] for t in toks[j:end]):
             j = end
     return (i, j)
+
+
+def _inverted_subject(toks: list[_Tok], after: int, lexicon: _Lexicon) -> tuple[int, int] | None:
+    """A lower-case source right after the cue of an inverted quotation ('"...," said the boy', '"...," asked a
+    woman in the crowd'): a determiner-led phrase of at most six words, up to punctuation or a clause word."""
+    if after >= len(toks) or toks[after][LOW] not in _DETERMINERS:
+        return None
+    j = after + 1
+    while j < len(toks) and j - after < 6 and toks[j][TEXT][:1].isalnum() and toks[j][LOW] not in _CLAUSE_WORDS \
+            and toks[j][LOW] not in _NOT_IN_SUBJECT and toks[j][LOW] not in lexicon.verbs and not toks[j][QUOTED]:
+        j += 1
+    return (after, j) if j > after + 1 else None
 
 
 def _cue_at(toks: list[_Tok], index: int, lexicon: _Lexicon) -> tuple[int, tuple[str, str, str]] | None:
@@ -649,7 +661,8 @@ def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, q
         if toks[index][START] >= q[3]:  # cue after the quote
             between = [t for t in toks if q[3] <= t[START] < toks[index][START] and t[TEXT] not in ",."]
             span = (_source_left(toks, index, lexicon) if between
-                    else _source_right(toks, index + length, lexicon, apposition=True))
+                    else _source_right(toks, index + length, lexicon, apposition=True)
+                    or _inverted_subject(toks, index + length, lexicon))
         else:  # cue before the quote: "X said: "..."
             span = _source_left(toks, index, lexicon)
         contents = [(q[1], q[2])]
