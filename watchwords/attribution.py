@@ -271,9 +271,11 @@ def _is_capital(tok: _Tok) -> bool:
     return tok[TEXT][:1].isupper()
 
 
-def _source_left(toks: list[_Tok], cue_index: int, lexicon: _Lexicon) -> tuple[int, int] | None:
+def _source_left(toks: list[_Tok], cue_index: int, lexicon: _Lexicon, *, common: bool = True
+                 ) -> tuple[int, int] | None:
     """Token range [i, j) of the source phrase ending before toks[cue_index] (skipping adverbs, and the
-    auxiliary of "was quoted as saying")."""
+    auxiliary of "was quoted as saying"); with ``common``, a lower-case subject phrase too (for verbs of saying;
+    a lower-case subject of *find* or *show* is mostly not a source: "City cameras find men")."""
     j = cue_index
     passive_cue = toks[cue_index][LOW] == "quoted"
     while j > 0 and (toks[j - 1][LOW] in _SKIP_BEFORE_CUE or (passive_cue and toks[j - 1][LOW] in ("was", "is", "were", "are"))):
@@ -286,7 +288,7 @@ def _source_left(toks: list[_Tok], cue_index: int, lexicon: _Lexicon) -> tuple[i
     if head[LOW] in _PRONOUNS:
         return (j - 1, j)
     if not (_is_capital(head) or head[LOW] in lexicon.roles):
-        return _clause_subject(toks, j, lexicon)
+        return _clause_subject(toks, j, lexicon) if common else None
     i = j - 1
     lowercase_run = 0
     while i > 0:
@@ -721,7 +723,7 @@ def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, q
                                    parent=len(found) - 1))
             taken_cues.add(index)
             continue
-        span = _source_left(toks, index, lexicon)
+        span = _source_left(toks, index, lexicon, common=info[2] == "yes")
         inverted = False
         if span is None and index > 0 and toks[index - 1][LOW] == ",":
             span = _apposition_left(toks, index - 1, lexicon)
