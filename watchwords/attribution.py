@@ -486,9 +486,19 @@ def _cue_at(toks: list[_Tok], index: int, lexicon: _Lexicon) -> tuple[int, tuple
     info = verb
     if tok[LOW] == "saying" and index >= 2 and toks[index - 1][LOW] == "as" and toks[index - 2][LOW] == "quoted":
         return None  # part of "quoted as saying", found from "quoted"
-    # a noun, not a verb: "the report", "a new tell", "this claim"
-    if index > 0 and toks[index - 1][LOW] in _NOUN_CONTEXT and not tok[LOW].endswith(("ed", "ing")):
-        return None
+    # a noun, not a verb: "the report", "a new tell", "this claim", "the AP report", "a pool report",
+    # "Editor's note": a bare form after a possessive, or a base form after a singular noun phrase (a singular
+    # subject would take "reports")
+    if index > 0 and not tok[LOW].endswith(("ed", "ing")):
+        if toks[index - 1][LOW] in _NOUN_CONTEXT or toks[index - 1][LOW] in ("'s", "’s"):
+            return None
+        if tok[LOW] == info[0]:
+            for k in range(index - 1, max(index - 4, -1), -1):
+                low = toks[k][LOW]
+                if low in _ARTICLES or low in ("'s", "’s"):
+                    return None
+                if not toks[k][TEXT][:1].isalnum() or low.endswith("s") or low in _CLAUSE_WORDS or low in _PRONOUNS:
+                    break
     # "said" before a noun is an adjective ("the said cameras"); past participles after "be" are passives,
     # except the agentless pattern handled separately.
     if index > 0 and toks[index - 1][LOW] in ("is", "was", "are", "were", "be", "been", "being") and tok[LOW].endswith("ed"):
