@@ -309,7 +309,10 @@ def _source_left(toks: list[_Tok], cue_index: int, lexicon: _Lexicon, *, common:
             i -= 1
             continue
         if tok[LOW] in _DETERMINERS:
-            i -= 1
+            if not (tok[LOW] in ("that", "this") and _is_capital(toks[i])):  # "that Comey said": a complementiser
+                i -= 1
+            break
+        if tok[LOW] in ("what", "until", "unless", "than"):
             break
         if tok[LOW] in _CONNECTORS and i - 2 >= 0 and (_is_capital(toks[i - 2]) or toks[i - 2][LOW] in lexicon.roles):
             i -= 1
@@ -337,7 +340,8 @@ _SUBJECT_PREPOSITIONS = frozenset({"of", "in", "for", "from", "at", "with", "on"
 _ARTICLES = frozenset({"the", "a", "an", "its", "his", "her", "their", "this", "that", "these", "those", "another"})
 #: Tokens after which a clause, and so its subject, begins.
 _CLAUSE_OPENERS = frozenset({",", ";", ":", "—", "–", "(", "that", "but", "and", "while", "because", "although",
-                             "though", "whereas", "if", "when", "as", "so"})
+                             "though", "whereas", "if", "when", "as", "so", "what", "until", "unless", "than",
+                             "whom", "whether"})
 
 
 def _clause_subject(toks: list[_Tok], j: int, lexicon: _Lexicon) -> tuple[int, int] | None:
@@ -486,6 +490,8 @@ def _cue_at(toks: list[_Tok], index: int, lexicon: _Lexicon) -> tuple[int, tuple
     info = verb
     if tok[LOW] == "saying" and index >= 2 and toks[index - 1][LOW] == "as" and toks[index - 2][LOW] == "quoted":
         return None  # part of "quoted as saying", found from "quoted"
+    if index + 1 < len(toks) and toks[index + 1][LOW] == "than":
+        return None  # "easier said than done"
     # a noun, not a verb: "the report", "a new tell", "this claim", "the AP report", "a pool report",
     # "Editor's note": a bare form after a possessive, or a base form after a singular noun phrase (a singular
     # subject would take "reports")
