@@ -336,6 +336,8 @@ _NOT_IN_SUBJECT = frozenset({"is", "are", "was", "were", "be", "been", "being", 
                              "take", "went", "go", "came", "come", "became", "become", "seemed", "seems", "seem"})
 #: Prepositions allowed inside a subject noun phrase ("Six in 10 voters", "the head of the agency").
 _SUBJECT_PREPOSITIONS = frozenset({"of", "in", "for", "from", "at", "with", "on"})
+#: Closing quotation marks as tokens.
+_QUOTE_CLOSERS = frozenset({'"', "”", "''", "’", "'"})
 #: Determiners that cannot end a noun phrase ("both", "many", "all" can: "both said").
 _ARTICLES = frozenset({"the", "a", "an", "its", "his", "her", "their", "this", "that", "these", "those", "another"})
 #: Tokens after which a clause, and so its subject, begins.
@@ -352,7 +354,9 @@ def _clause_subject(toks: list[_Tok], j: int, lexicon: _Lexicon) -> tuple[int, i
     while i > 0 and j - i < 8:
         tok = toks[i - 1]
         low = tok[LOW]
-        if tok[QUOTED] or low in _NOT_IN_SUBJECT or low in lexicon.verbs or low.endswith("ly"):
+        if tok[QUOTED] or low in _QUOTE_CLOSERS:
+            break  # '"...," the RNC member said': a quotation ends the subject on its left
+        if low in _NOT_IN_SUBJECT or low in lexicon.verbs or low.endswith("ly"):
             return None
         if low in _CLAUSE_OPENERS or low in _CLAUSE_WORDS:
             break
@@ -681,6 +685,8 @@ def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, q
             span = (_source_left(toks, index, lexicon) if between
                     else _source_right(toks, index + length, lexicon, apposition=True)
                     or _inverted_subject(toks, index + length, lexicon))
+            if span is None and between and index > 0 and toks[index - 1][LOW] == ",":
+                span = _apposition_left(toks, index - 1, lexicon)  # '"...," X, a spokesman, said
         else:  # cue before the quote: "X said: "..."
             span = _source_left(toks, index, lexicon)
         contents = [(q[1], q[2])]
