@@ -323,6 +323,12 @@ def _source_left(toks: list[_Tok], cue_index: int, lexicon: _Lexicon, *, common:
             i -= 1
             continue
         break
+    # the head before "of/for/to": "one of the former prosecutors", "a spokesman for the police", "aides to Clinton"
+    while i >= 2 and toks[i - 1][LOW] in ("of", "for", "to", "at", "from") and (
+            toks[i - 2][LOW] in lexicon.roles or toks[i - 2][LOW] in _QUANTIFIERS) and not toks[i - 2][QUOTED]:
+        i -= 2
+        if i > 0 and toks[i - 1][LOW] in _ARTICLES:
+            i -= 1
     while i < j - 1 and (toks[i][LOW] in _CONNECTORS or toks[i][LOW] in _LEADING_CLAUSE or toks[i][TEXT] == "."):
         i += 1  # a phrase does not start with "of", a clause word ("When Clinton said") or a period
     # an apposition before the cue: "Scott Pruitt, the attorney general of Oklahoma, said"
@@ -336,6 +342,9 @@ _NOT_IN_SUBJECT = frozenset({"is", "are", "was", "were", "be", "been", "being", 
                              "take", "went", "go", "came", "come", "became", "become", "seemed", "seems", "seem"})
 #: Prepositions allowed inside a subject noun phrase ("Six in 10 voters", "the head of the agency").
 _SUBJECT_PREPOSITIONS = frozenset({"of", "in", "for", "from", "at", "with", "on"})
+#: Quantifiers that head a source phrase before "of" ("one of the prosecutors", "most of the delegates").
+_QUANTIFIERS = frozenset({"one", "some", "many", "most", "all", "none", "each", "several", "few", "two", "three",
+                          "four", "both", "any", "half", "members", "people", "aides", "allies", "friends"})
 #: Closing quotation marks as tokens.
 _QUOTE_CLOSERS = frozenset({'"', "”", "''", "’", "'"})
 #: Determiners that cannot end a noun phrase ("both", "many", "all" can: "both said").
@@ -458,8 +467,9 @@ def _source_right(toks: list[_Tok], after: int, lexicon: _Lexicon, *, apposition
     if j == i or not (common or any(_is_capital(t) or t[LOW] in lexicon.roles for t in toks[i:j])):
         return None
     # an apposition after a name: "said Kenneth Baer, a former official who runs a firm."
-    if apposition and j + 1 < len(toks) and toks[j][LOW] == "," and (toks[j + 1][LOW] in _DETERMINERS or
-                                                                      toks[j + 1][LOW] in lexicon.roles):
+    if apposition and j + 1 < len(toks) and toks[j][LOW] == "," and (
+            toks[j + 1][LOW] in _DETERMINERS or toks[j + 1][LOW] in lexicon.roles or
+            toks[j + 1][LOW] in ("who", "whose", "which", "of") or toks[j + 1][TEXT][:1].isdigit()):
         end = len(toks)
         while end > j and not toks[end - 1][TEXT][:1].isalnum():
             end -= 1
