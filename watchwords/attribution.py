@@ -284,6 +284,16 @@ def _source_left(toks: list[_Tok], cue_index: int, lexicon: _Lexicon, *, common:
         j -= 1
     if j == 0:
         return None
+    if toks[j - 1][TEXT] == ")":  # "Sen. Bernie Sanders (I-Vt.) said": the name before the parenthesis
+        opening = next((k for k in range(j - 2, max(j - 9, -1), -1) if toks[k][TEXT] == "("), None)
+        if opening is not None and opening > 0:
+            name = _source_left(toks, opening, lexicon, common=common)
+            return (name[0], j) if name else None
+    if toks[j - 1][LOW] == "who" and j >= 2 and toks[j - 2][TEXT] in (",", "who") or (
+            toks[j - 1][LOW] == "who" and j == cue_index):
+        return (j - 1, j)  # "Podesta, who said ...": the relative pronoun, as PolNeAR marks it
+    if toks[j - 1][LOW] in ("and", "but") and j >= 2:
+        return _coordinated_subject(toks, j - 1, lexicon)
     head = toks[j - 1]
     if head[QUOTED]:
         return None
@@ -357,6 +367,27 @@ _CLAUSE_OPENERS = frozenset({",", ";", ":", "—", "–", "(", "that", "but", "a
                              "whom", "whether"})
 
 
+def _coordinated_subject(toks: list[_Tok], conjunction: int, lexicon: _Lexicon) -> tuple[int, int] | None:
+    """The subject of a coordinated cue ("Clinton celebrated in Florida ... and said", "The spokesman refused to
+    answer but said", "In April, Twitter reported ... and said"): the capitalised or role-headed noun phrase that
+    opens the sentence (after an introductory phrase ending in a comma), if a verb follows it."""
+    start = 0
+    for k in range(0, min(6, conjunction)):
+        if toks[k][TEXT] == ",":
+            start = k + 1
+            break
+    j = start
+    while j < conjunction and j - start < 7 and not toks[j][QUOTED] and (
+            _is_capital(toks[j]) or toks[j][LOW] in lexicon.roles or toks[j][LOW] in ("'s", "’s", ".") or
+            (j == start and toks[j][LOW] in _ARTICLES)):
+        j += 1
+    if j == start or j >= conjunction or toks[j][TEXT][:1].isupper() or not toks[j][TEXT][:1].isalpha():
+        return None
+    if not any(_is_capital(t) or t[LOW] in lexicon.roles for t in toks[start:j]) or toks[start][LOW] in _LEADING_CLAUSE:
+        return None
+    return (start, j)
+
+
 def _clause_subject(toks: list[_Tok], j: int, lexicon: _Lexicon) -> tuple[int, int] | None:
     """A lower-case subject noun phrase ending before toks[j] and opening its clause: "Abortion opponents said",
     "61 percent said", "both candidates said", "a source close to him said", "three-quarters said". At most eight
@@ -411,7 +442,8 @@ def _apposition_left(toks: list[_Tok], comma: int, lexicon: _Lexicon) -> tuple[i
     lieutenant governor, said". The source runs from the name to the last comma (PolNeAR's source spans)."""
     segments = 0
     for k in range(comma - 1, max(comma - 40, 0), -1):
-        if toks[k][QUOTED] or toks[k][TEXT] in (".", ";", ":", "?", "!"):
+        if toks[k][QUOTED] or toks[k][TEXT] in (";", ":", "?", "!") or (
+                toks[k][TEXT] == "." and not (k > 0 and _abbreviation(toks[k - 1]))):
             return None
         if toks[k][LOW] == ",":
             first = toks[k + 1] if k + 1 < comma else None
