@@ -447,8 +447,12 @@ def _apposition_left(toks: list[_Tok], comma: int, lexicon: _Lexicon) -> tuple[i
             return None
         if toks[k][LOW] == ",":
             first = toks[k + 1] if k + 1 < comma else None
+            segment = toks[k + 1:comma]
+            plain_noun_phrase = 0 < len(segment) <= 12 and first is not None and first[TEXT][:1].isalpha() and not any(
+                t[LOW] in _NOT_IN_SUBJECT or t[LOW] in lexicon.verbs or t[LOW] in _CLAUSE_WORDS for t in segment)
             if first is None or not (first[LOW] in _DETERMINERS or first[LOW] in lexicon.roles or _is_capital(first)
-                                     or first[LOW] in ("who", "whose", "which") or first[TEXT][:1].isdigit()):
+                                     or first[LOW] in ("who", "whose", "which") or first[TEXT][:1].isdigit()
+                                     or plain_noun_phrase):  # "Scot Ross, executive director of X, said"
                 return None
             name = _source_left(toks, k, lexicon)
             if name and any(_is_capital(t) for t in toks[name[0]:name[1]]):
