@@ -428,6 +428,32 @@ def _cue_span(text: str, toks: list[_Tok], index: int, length: int) -> tuple[int
     return toks[first][START], max(toks[index + length - 1][END], _cue_tail(text, toks, index, length))
 
 
+#: Words that, after a comma, open a clause of the reporter's, not of the source: a participle, a non-restrictive
+#: relative clause, a coordinated clause, a comparison ("..., telling X", "..., which is spread by mosquitoes",
+#: "..., but would not offer details", "..., compared with 64 percent").
+_REPORTER_CLAUSE = frozenset({"which", "but", "compared", "including", "while", "whereas", "although", "though",
+                              "even", "according", "citing", "adding", "saying", "noting", "telling", "claiming",
+                              "arguing", "calling", "insisting", "warning", "explaining", "describing"})
+
+
+def _reported_clause_end(toks: list[_Tok], rest: int, stop: int, end: int) -> int:
+    """Where an indirect content that starts at toks[rest] ends: at a comma (or a dash) that opens a clause of the
+    reporter's (:data:`_REPORTER_CLAUSE`, or "and"/"but" followed by a verb without a subject), never inside
+    a quotation, never before the third word."""
+    for k in range(rest + 3, min(stop, len(toks) - 1)):
+        tok, following = toks[k], toks[k + 1]
+        if tok[QUOTED] or following[QUOTED]:
+            continue
+        if tok[TEXT] in ("—", "–") and following[TEXT][:1].isalpha():
+            return tok[START]
+        if tok[TEXT] == "," and (following[LOW] in _REPORTER_CLAUSE or (
+                following[LOW] == "and" and k + 2 < len(toks) and toks[k + 2][LOW] in _NOT_IN_SUBJECT)):
+            return tok[START]
+        if tok[LOW] == "but" and following[LOW] in _NOT_IN_SUBJECT:
+            return tok[START]
+    return end
+
+
 def _cue_tail(text: str, toks: list[_Tok], index: int, length: int) -> int:
     """Where the words that belong with a cue end: past a time or medium after it ("said on Monday that", "said in
     a statement that"); the content starts after them."""
@@ -834,6 +860,7 @@ def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, q
                 break
         tail = [t for t in toks[rest:stop] if t[TEXT] not in (".", "!", "?")]
         if tail and tail[0][LOW] not in (",",) and not inverted and len(tail) >= 2:
+            clause_end = _reported_clause_end(toks, rest, stop, clause_end)
             relation.contents = [trim_span(text, toks[rest][START], clause_end)]
         else:
             # trailing attribution: the content is the clause before the source
