@@ -33,7 +33,7 @@ def triples(text: str) -> list[tuple[str, str, str, str]]:
         ("Officials said the cameras were switched on in May.",
          [("Officials", "said", "the cameras were switched on in May", "indirect")]),
         ("The city's transport office said on Monday that 1,200 cameras were connected.",
-         [("The city's transport office", "said on Monday", "1,200 cameras were connected", "indirect")]),
+         [("The city's transport office", "said on Monday", "that 1,200 cameras were connected", "indirect")]),
         ("The cameras were connected last year, the state agency NewsCo reported.",
          [("the state agency NewsCo", "reported", "The cameras were connected last year", "indirect")]),
         ("According to Open Streets, the system has no legal basis.",
@@ -44,7 +44,7 @@ def triples(text: str) -> list[tuple[str, str, str, str]]:
          [("Moor", "said", 'the plan was "working well" for the city', "mixed")]),
         # a multi-word cue with no one-word cue in its sentence (such sentences used to be skipped)
         ("The ministry pointed out that the cameras were legal.",
-         [("The ministry", "pointed out", "the cameras were legal", "indirect")]),
+         [("The ministry", "pointed out", "that the cameras were legal", "indirect")]),
         ("It was reported that the cameras failed twice.",
          [("", "It was reported", "that the cameras failed twice", "no explicit source")]),
         ("Он сказал «да».", [("Он", "сказал", "да", "direct")]),  # Russian by its script: the Russian rules

@@ -18,7 +18,7 @@ Rules, in the order they are applied within each paragraph:
    cue (``"A," he said, "B."``) are one relation with two content spans.
 2. **Indirect speech** with a reporting verb: the source is the phrase ending just before the
    verb (capitalised words, role nouns, possessives, determiners, "of"/"for"), the content is
-   what follows (after "that", and after the addressee of "told"); when nothing follows, the
+   what follows (from "that", and after the addressee of "told"); when nothing follows, the
    attribution trails its content (``..., the state-owned news agency TASS reported``) and the
    content is the clause before the source. Inverted ``..., said X`` likewise.
 3. **"according to X"** before or after its content; **"citing X"** gives a relation nested in
@@ -846,10 +846,11 @@ def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, q
             if addressee:
                 relation.addressee = (toks[addressee[0]][START], toks[addressee[1] - 1][END])
                 rest = addressee[1]
-        # skip a short adverbial before "that" ("said on Tuesday that")
+        # skip a short adverbial before "that" ("said on Tuesday that"); the content starts with "that", as PolNeAR
+        # marks it (docs/attribution_guidelines.md)
         for look in range(rest, min(rest + 5, len(toks))):
             if toks[look][LOW] == "that":
-                rest = look + 1
+                rest = look
                 break
         clause_end = s_end
         # stop before a trailing ", citing X" / ", according to X"
