@@ -33,7 +33,7 @@ def triples(text: str) -> list[tuple[str, str, str, str]]:
         ("Officials said the cameras were switched on in May.",
          [("Officials", "said", "the cameras were switched on in May", "indirect")]),
         ("The city's transport office said on Monday that 1,200 cameras were connected.",
-         [("The city's transport office", "said on Monday", "that 1,200 cameras were connected", "indirect")]),
+         [("The city's transport office", "said", "that 1,200 cameras were connected", "indirect")]),
         ("The cameras were connected last year, the state agency NewsCo reported.",
          [("the state agency NewsCo", "reported", "The cameras were connected last year", "indirect")]),
         ("According to Open Streets, the system has no legal basis.",

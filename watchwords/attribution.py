@@ -416,16 +416,17 @@ def _clause_subject(toks: list[_Tok], j: int, lexicon: _Lexicon) -> tuple[int, i
 
 
 def _cue_span(text: str, toks: list[_Tok], index: int, length: int) -> tuple[int, int]:
-    """The cue with auxiliaries and adverbs before it ("has said", "also said", "first reported") and a time or
-    medium after it ("said Monday", "said in an interview": :func:`_cue_tail`), as docs/attribution_guidelines.md
-    define it. (PolNeAR's train split mostly leaves the time or medium out of the cue, its dev split more often
-    keeps it: without it the two splits score 0.849 and 0.874 cue exact F1, with it 0.841 and 0.877.)"""
+    """The cue with auxiliaries and adverbs before it ("has said", "also said", "first reported"), without a time
+    or medium after it ("said Monday", "said in an interview": :func:`_cue_tail` skips them before the content), as
+    docs/attribution_guidelines.md (1.1) and PolNeAR's train split mark it. (PolNeAR's dev split more often keeps
+    the time or medium in the cue: with it the two splits scored 0.841 and 0.877 cue exact F1, without it 0.849 and
+    0.874, on the rules of the day.)"""
     first = index
     passive_cue = toks[index][LOW] == "quoted"
     while first > 0 and not toks[first - 1][QUOTED] and (
             toks[first - 1][LOW] in _CUE_LEFT or (passive_cue and toks[first - 1][LOW] in ("was", "is", "were", "are"))):
         first -= 1
-    return toks[first][START], max(toks[index + length - 1][END], _cue_tail(text, toks, index, length))
+    return toks[first][START], toks[index + length - 1][END]
 
 
 #: Words that, after a comma, open a clause of the reporter's, not of the source: a participle, a non-restrictive
