@@ -27,7 +27,7 @@ RIGHT_AND_WRONG = [
     ("02.2", "draft", "evaders"),         # "draft evaders" twice
     ("02.3", -2.08, 2.08),                # the sign matters
     ("03.1", ("indirect", "direct"), ("direct", "direct")),
-    ("03.3", 0.37, 0.63),                 # attributed share, not the reporter's
+    ("03.3", 0.40, 0.60),                 # attributed share (its "that" included), not the reporter's
     ("04.1", [{"F1"}, {"F2"}, {"F5"}, {"F3"}, {"F8"}], [{"F1"}, {"F2"}, {"F5"}, {"F3"}, {"F3"}]),
     ("04.2", "social security", "security camera"),
     ("04.3", 3, 4),                       # "had been matched by the system" names its agent
