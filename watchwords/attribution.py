@@ -549,6 +549,34 @@ def _source_right(toks: list[_Tok], after: int, lexicon: _Lexicon, *, apposition
     return (i, j)
 
 
+_BE_FORMS = frozenset({"was", "were", "is", "are", "been", "be", "being"})
+
+
+def _questions(text: str, toks: list[_Tok], s_end: int, taken: set[int], para_id: int, sent_id: int,
+               part: str) -> list[_Relation]:
+    """Questions whose asker is not named: "Clinton was asked about the border" (cue "was asked"), and a sentence
+    that opens with "Asked if ..., X said" (cue "Asked", content up to the comma). Kind "no explicit source"."""
+    found = []
+    for i, tok in enumerate(toks):
+        if tok[LOW] != "asked" or i in taken or tok[QUOTED]:
+            continue
+        if i > 0 and toks[i - 1][LOW] in _BE_FORMS:
+            first, end = i - 1, _reported_clause_end(toks, i + 1, len(toks), s_end)
+        elif i == 0 and tok[TEXT] == "Asked":
+            first = 0
+            comma = next((k for k in range(i + 1, len(toks)) if toks[k][TEXT] == ","), None)
+            end = toks[comma][START] if comma is not None else s_end
+        else:
+            continue
+        if i + 1 >= len(toks) or toks[i + 1][START] >= end:
+            continue
+        content = trim_span(text, toks[i + 1][START], end)
+        if content[1] > content[0]:
+            found.append(_Relation(para_id, sent_id, part, "no explicit source", None, (toks[first][START], tok[END]),
+                                   [content], ("ask", "neutral", "yes")))
+    return found
+
+
 def _inverted_subject(toks: list[_Tok], after: int, lexicon: _Lexicon) -> tuple[int, int] | None:
     """A lower-case source right after the cue of an inverted quotation ('"...," said the boy', '"...," asked a
     woman in the crowd'): a determiner-led phrase of at most six words, up to punctuation or a clause word."""
@@ -875,6 +903,7 @@ def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, q
         if relation.contents and relation.contents[0][1] > relation.contents[0][0]:
             found.append(relation)
             taken_cues.add(index)
+    found.extend(_questions(text, toks, s_end, taken_cues, para_id, sent_id, part))
     return found
 
 
