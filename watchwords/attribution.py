@@ -368,14 +368,20 @@ _CLAUSE_OPENERS = frozenset({",", ";", ":", "—", "–", "(", "that", "but", "a
 
 
 def _coordinated_subject(toks: list[_Tok], conjunction: int, lexicon: _Lexicon) -> tuple[int, int] | None:
-    """The subject of a coordinated cue ("Clinton celebrated in Florida ... and said", "The spokesman refused to
-    answer but said", "In April, Twitter reported ... and said"): the capitalised or role-headed noun phrase that
-    opens the sentence (after an introductory phrase ending in a comma), if a verb follows it."""
+    """The subject of a coordinated or participial cue ("Clinton celebrated in Florida ... and said", "The
+    spokesman refused to answer but said", "In April, Twitter reported ... and said", "the ACLU has sued the city,
+    saying"): the capitalised or role-headed noun phrase that opens the clause (the sentence, after an
+    introductory phrase ending in a comma, or the last ", and" / ";" before the cue), if a verb follows it."""
     start = 0
-    for k in range(0, min(6, conjunction)):
-        if toks[k][TEXT] == ",":
+    for k in range(conjunction - 1, 0, -1):
+        if toks[k][TEXT] == ";" or (toks[k][LOW] in ("and", "but") and toks[k - 1][TEXT] == ","):
             start = k + 1
             break
+    else:
+        for k in range(0, min(6, conjunction)):
+            if toks[k][TEXT] == ",":
+                start = k + 1
+                break
     j = start
     while j < conjunction and j - start < 7 and not toks[j][QUOTED] and (
             _is_capital(toks[j]) or toks[j][LOW] in lexicon.roles or toks[j][LOW] in ("'s", "’s", ".") or
@@ -854,7 +860,11 @@ def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, q
                                    parent=len(found) - 1))
             taken_cues.add(index)
             continue
-        span = _source_left(toks, index, lexicon, common=info[2] == "yes")
+        participle = toks[index][LOW].endswith("ing") and index > 0 and toks[index - 1][LOW] == ","
+        span = (_coordinated_subject(toks, index - 1, lexicon) if participle   # "X has sued the city, saying ..."
+                else _source_left(toks, index, lexicon, common=info[2] == "yes"))
+        if participle and span is None:
+            continue
         inverted = False
         if span is None and index > 0 and toks[index - 1][LOW] == ",":
             span = _apposition_left(toks, index - 1, lexicon)
