@@ -378,15 +378,21 @@ def _coordinated_subject(toks: list[_Tok], conjunction: int, lexicon: _Lexicon) 
             start = k + 1
             break
     else:
-        for k in range(0, min(6, conjunction)):
-            if toks[k][TEXT] == ",":
+        for k in range(0, min(8, conjunction)):
+            if toks[k][TEXT] in (",", "—", "–"):  # an introductory phrase, or a dateline ("WASHINGTON —")
                 start = k + 1
                 break
+    if start < conjunction and toks[start][LOW] in _PRONOUNS:
+        return (start, start + 1) if start + 1 < conjunction and toks[start + 1][TEXT][:1].isalpha() else None
     j = start
-    while j < conjunction and j - start < 7 and not toks[j][QUOTED] and (
+    while j < conjunction and j - start < 9 and not toks[j][QUOTED] and (
             _is_capital(toks[j]) or toks[j][LOW] in lexicon.roles or toks[j][LOW] in ("'s", "’s", ".") or
             (j == start and toks[j][LOW] in _ARTICLES)):
         j += 1
+    if j < conjunction and toks[j][TEXT] == "(":  # "Sen. Bernie Sanders (I-Vt.) defended"
+        closing = next((k for k in range(j + 1, min(j + 8, conjunction)) if toks[k][TEXT] == ")"), None)
+        if closing is not None:
+            j = closing + 1
     if j == start or j >= conjunction or toks[j][TEXT][:1].isupper() or not toks[j][TEXT][:1].isalpha():
         return None
     if not any(_is_capital(t) or t[LOW] in lexicon.roles for t in toks[start:j]) or toks[start][LOW] in _LEADING_CLAUSE:
@@ -860,7 +866,7 @@ def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, q
                                    parent=len(found) - 1))
             taken_cues.add(index)
             continue
-        participle = toks[index][LOW].endswith("ing") and index > 0 and toks[index - 1][LOW] == ","
+        participle = toks[index][LOW].endswith("ing") and index > 0 and toks[index - 1][LOW] in (",", "while", "—")
         span = (_coordinated_subject(toks, index - 1, lexicon) if participle   # "X has sued the city, saying ..."
                 else _source_left(toks, index, lexicon, common=info[2] == "yes"))
         if participle and span is None:
