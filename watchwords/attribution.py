@@ -41,7 +41,7 @@ from __future__ import annotations
 import os
 import re
 import warnings
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count
@@ -254,9 +254,18 @@ def _tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> l
             for match in regex.finditer(text, a, a + len(word)):
                 piece = match.group()
                 append((piece, piece.lower().replace("’", "'"), match.start(), match.end(), False))
-    inside = [(a, b) for a, b in quotes if a < end and b > start]
+    # the quotations of this span: quotes are in text order and never overlap, so bisect finds them (a paragraph
+    # of thousands of short quoted sentences stays linear)
+    first = bisect_left(quotes, (start,))
+    if first > 0 and quotes[first - 1][1] > start:
+        first -= 1
+    inside = []
+    for a, b in quotes[first:]:
+        if a >= end:
+            break
+        if b > start:
+            inside.append((a, b))
     if inside:  # one pass: tokens and quotations are both in text order, quotations never overlap
-        inside.sort()
         flagged = []
         k = 0
         for tok in toks:
@@ -715,6 +724,7 @@ def _extract_document(text: str, lexicon: _Lexicon) -> list[_Relation]:
                 relations.append(_Relation(para_id, sent_id, para.part, "indirect", (s, e), (dash, dash + 1), [content],
                                            ("headline attribution", "neutral", "yes")))
         used_quotes: set[int] = set()
+        quote_bounds = ([q[0] for q in quotes], [q[2] for q in quotes])  # once per paragraph, for bisect
         previous_end = None
         for s_start, s_end in sentences:
             # '"What does that mean?" Mr. Trump asked.': Punkt ends a sentence after '?"' and '!"', so a short
@@ -735,7 +745,8 @@ def _extract_document(text: str, lexicon: _Lexicon) -> list[_Relation]:
                 continue
             toks = _tokens(text, s_start, s_end, quote_inner)
             sentence_relations = _sentence_relations(text, toks, s_start, s_end, quotes, used_quotes, lexicon,
-                                                     para_id, sent_id, para.part, quote_from=quote_from)
+                                                     para_id, sent_id, para.part, quote_from=quote_from,
+                                                     quote_bounds=quote_bounds)
             agentless = None
             if not any(r.source for r in sentence_relations) and not (plain and _AGENTLESS_WORDS.isdisjoint(words)):
                 agentless = _AGENTLESS.search(text, s_start, s_end)
@@ -758,7 +769,8 @@ def _extract_document(text: str, lexicon: _Lexicon) -> list[_Relation]:
             if index in used_quotes or q[2] - q[1] < 3 or not relations:
                 continue
             # only a quote that opens its sentence continues a previous one (not 'chanting "U-S-A!"')
-            opening = max((a for a in starts if a <= q[0]), default=para.start)
+            at = bisect_right(starts, q[0])
+            opening = starts[at - 1] if at else para.start
             if text[opening:q[0]].strip():
                 continue
             previous = relations[-1]
@@ -770,7 +782,8 @@ def _extract_document(text: str, lexicon: _Lexicon) -> list[_Relation]:
 
 def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, quotes, used_quotes: set[int],
                         lexicon: _Lexicon, para_id: int, sent_id: int, part: str, *,
-                        quote_from: int | None = None) -> list[_Relation]:
+                        quote_from: int | None = None,
+                        quote_bounds: tuple[list[int], list[int]] | None = None) -> list[_Relation]:
     found: list[_Relation] = []
     cues = []
     free = 0  # a multi-word cue covers its tokens: the next cue starts after it
@@ -781,28 +794,67 @@ def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, q
         if cue:
             cues.append((i, cue[0], cue[1]))
             free = i + cue[0]
-    sentence_quotes = [(k, q) for k, q in enumerate(quotes) if q[1] < s_end and q[2] > s_start and k not in used_quotes]
+    # quotes are in text order and do not overlap: bisect finds those of this sentence (linear time overall)
+    quote_starts, quote_ends = quote_bounds if quote_bounds is not None else ([q[0] for q in quotes],
+                                                                              [q[2] for q in quotes])
+    first_quote = bisect_left(quote_ends, s_start + 1) if quotes else 0
+    sentence_quotes = []
+    for k in range(first_quote, len(quotes)):
+        if quotes[k][1] >= s_end:
+            break
+        if k not in used_quotes:
+            sentence_quotes.append((k, quotes[k]))
     if quote_from is not None and quote_from < s_start and cues and cues[0][0] <= 4 and not any(
             t[LOW] in (",", ";", ":") for t in toks[:cues[0][0]]):
         # the quotation that closes the previous sentence, for a cue at the head of this one
-        sentence_quotes = [(k, q) for k, q in enumerate(quotes)
-                           if quote_from <= q[3] <= s_start and k not in used_quotes][-1:] + sentence_quotes
+        before = [(k, quotes[k]) for k in range(max(0, first_quote - 2), min(first_quote + 1, len(quotes)))
+                  if quote_from <= quotes[k][3] <= s_start and k not in used_quotes]
+        sentence_quotes = before[-1:] + sentence_quotes
     taken_cues: set[int] = set()
-    # 1. direct quotes
+    # 1. direct quotes: each takes the nearest free cue after its end or before its start (bisect over the cue
+    # positions, and "next free" links that skip taken cues, keep this linear in the number of cues)
+    cue_starts = [toks[c[0]][START] for c in cues]
+    cue_ends = [toks[c[0] + c[1] - 1][END] for c in cues]
+    free_right = list(range(len(cues) + 1))
+    free_left = list(range(-1, len(cues)))  # free_left[n + 1]: the nearest free cue at or before n
+
+    def find(links: list[int], n: int, offset: int) -> int:
+        root = n
+        while links[root + offset] != root:
+            root = links[root + offset]
+        while links[n + offset] != root:  # path compression
+            links[n + offset], n = root, links[n + offset]
+        return root
+
+    tok_starts = [t[START] for t in toks]
+    word_prefix = [0]
+    for t in toks:
+        word_prefix.append(word_prefix[-1] + (1 if t[TEXT][:1].isalnum() and not t[QUOTED] else 0))
+
+    def has_words(a: int, b: int) -> bool:
+        """Whether an unquoted word token lies wholly within [a, b)."""
+        lo, hi = bisect_left(tok_starts, a), bisect_left(tok_starts, b)
+        while hi > lo and toks[hi - 1][END] > b:
+            hi -= 1
+        return word_prefix[hi] - word_prefix[lo] > 0
+
     for k, q in sentence_quotes:
-        best = None
-        for index, length, info in cues:
-            if index in taken_cues:
-                continue
-            distance = min(abs(toks[index][START] - q[3]), abs(q[0] - toks[index + length - 1][END]))
-            if best is None or distance < best[0]:
-                best = (distance, index, length, info)
-        if best is None:
+        if k in used_quotes:
             continue
-        _, index, length, info = best
+        right = find(free_right, bisect_left(cue_starts, q[3]), 0)
+        left = find(free_left, bisect_right(cue_ends, q[0]) - 1, 1)
+        options = []
+        if right < len(cues):
+            options.append((abs(cue_starts[right] - q[3]), right))
+        if left >= 0:
+            options.append((abs(q[0] - cue_ends[left]), left))
+        if not options:
+            continue
+        _, chosen = min(options)
+        index, length, info = cues[chosen]
         cue_span = _cue_span(text, toks, index, length)
         if toks[index][START] >= q[3]:  # cue after the quote
-            between = [t for t in toks if q[3] <= t[START] < toks[index][START] and t[TEXT] not in ",."]
+            between = [t for t in toks[bisect_left(tok_starts, q[3]):index] if t[TEXT] not in ",."]
             span = (_source_left(toks, index, lexicon) if between
                     else _source_right(toks, index + length, lexicon, apposition=True)
                     or _inverted_subject(toks, index + length, lexicon))
@@ -812,28 +864,35 @@ def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, q
             span = _source_left(toks, index, lexicon)
         contents = [(q[1], q[2])]
         kind = "direct"
-        words = lambda a, b: [t for t in toks  # noqa: E731
-                              if a <= t[START] and t[END] <= b and t[TEXT][:1].isalnum() and not t[QUOTED]]
         if toks[index][START] >= q[3]:
             # words before the quote in the sentence: a partly quoted content ('The plan is "dead," X said')
-            if words(s_start, q[0]):
+            if has_words(s_start, q[0]):
                 contents, kind = [trim_span(text, s_start, q[3])], "mixed"
         else:
             rest = index + length
             if rest < len(toks) and toks[rest][LOW] == "that":
                 rest += 1
-            start_words = words(toks[rest][START] if rest < len(toks) else q[0], q[0])
-            after_words = words(q[3], s_end)
+            start_words = has_words(toks[rest][START] if rest < len(toks) else q[0], q[0])
+            after_words = has_words(q[3], s_end)
             if start_words or after_words:
-                contents, kind = [trim_span(text, toks[rest][START] if rest < len(toks) else q[0], s_end)], "mixed"
+                # the mixed content runs on after the quotation up to the next free cue of the sentence (or its
+                # end): a chain of 'He said: "' stays linear
+                after_cue = find(free_right, bisect_left(cue_starts, q[3]), 0)
+                end = min(s_end, cue_starts[after_cue] if after_cue < len(cues) else s_end)
+                contents, kind = [trim_span(text, toks[rest][START] if rest < len(toks) else q[0], end)], "mixed"
         used_quotes.add(k)
         # a second quote on the other side of the same cue: "A," he said, "B."
-        for k2, q2 in sentence_quotes:
-            if kind == "direct" and k2 not in used_quotes and q2[0] > toks[index][END] and q[2] < toks[index][START]:
-                contents.append((q2[1], q2[2]))
-                used_quotes.add(k2)
+        if kind == "direct" and q[2] < toks[index][START]:
+            for k2 in range(bisect_right(quote_starts, toks[index][END]), len(quotes)):
+                if quotes[k2][1] >= s_end:
+                    break
+                if k2 not in used_quotes:
+                    contents.append((quotes[k2][1], quotes[k2][2]))
+                    used_quotes.add(k2)
         source = (toks[span[0]][START], toks[span[1] - 1][END]) if span else None
         taken_cues.add(index)
+        free_right[chosen] = chosen + 1
+        free_left[chosen + 1] = chosen - 1
         relation = _Relation(para_id, sent_id, part, kind, source, cue_span, contents, info)
         if info[0] == "tell" and index + length < len(toks):
             addressee = _source_right(toks, index + length, lexicon)
