@@ -10,6 +10,11 @@ files of another folder instead, e.g. the PolNeAR dev texts (longer US political
 read in place and never copied into the repository:
 
     python bench/bench_attribution.py --megabytes 20 --texts ../shared/eval/polnear-dev/text
+
+``--hostile`` times the inputs that were quadratic before (issue 13, class J): one paragraph of 'He said: "'
+repeated, and one of short quoted sentences, at doubling sizes. Linear time shows as a constant time per KB:
+
+    python bench/bench_attribution.py --hostile
 """
 
 from __future__ import annotations
@@ -42,12 +47,35 @@ def replicated_texts(folder: Path, megabytes: float) -> tuple[int, list[tuple[st
     return size, texts
 
 
+HOSTILE = {"an open quotation repeated": 'He said: "', "short quoted sentences": 'He said: "x". '}
+
+
+def hostile(repeat: int) -> None:
+    """Seconds and seconds per KB for each hostile pattern at 9,000 to 36,000 repetitions."""
+    for name, unit in HOSTILE.items():
+        for times in (9_000, 18_000, 36_000):
+            text = unit * times
+            best = min(_timed(text) for _ in range(repeat))
+            kb = len(text.encode("utf-8")) / 1e3
+            print(f"{name}: x {times:,} ({kb:,.0f} KB): {best:.2f} s, {1e3 * best / kb:.2f} ms per KB")
+
+
+def _timed(text: str) -> float:
+    start = time.perf_counter()
+    ww.attributions(text)
+    return time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=float, default=20.0)
     parser.add_argument("--repeat", type=int, default=3, help="timed runs (median and best are reported)")
     parser.add_argument("--texts", type=Path, help="a folder of .txt files to replicate instead of the corpus")
+    parser.add_argument("--hostile", action="store_true", help="time the formerly quadratic inputs instead")
     args = parser.parse_args()
+    if args.hostile:
+        hostile(args.repeat)
+        return
     if args.texts:
         size, texts = replicated_texts(args.texts, args.megabytes)
     else:
