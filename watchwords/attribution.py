@@ -941,8 +941,8 @@ def _sentence_relations(text: str, toks: list[_Tok], s_start: int, s_end: int, q
         source = (toks[span[0]][START], toks[span[1] - 1][END])
         relation = _Relation(para_id, sent_id, part, "indirect", source, cue_span, [], info)
         rest = after if not inverted else span[1]
-        tail = max(cue_span[1], _cue_tail(text, toks, index, length))
-        while rest < len(toks) and toks[rest][START] < tail:
+        words_from = max(cue_span[1], _cue_tail(text, toks, index, length))
+        while rest < len(toks) and toks[rest][START] < words_from:
             rest += 1  # past the cue and a time or medium phrase after it ("said on Monday that")
         if info[0] == "tell" and not inverted and rest < len(toks):
             listener = toks[rest][LOW] in _PRONOUNS or toks[rest][LOW] in ("reporters", "journalists")
