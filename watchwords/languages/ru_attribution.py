@@ -38,7 +38,7 @@ or from its name). Sources are typed as in English (``data/sources.csv`` aliases
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -280,8 +280,6 @@ class _Found:
     number: str | None = None
     parent: int | None = None
     addressee: tuple[int, int] | None = None
-    kind_hint: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _span(toks: list[_Tok], a: int, b: int) -> tuple[int, int]:
