@@ -51,6 +51,9 @@ def clear_cache() -> None:
     session)."""
     from .store import document_tokens
 
+    from .languages import script_language
+
     paragraphs_of.cache_clear()
     sentences_of.cache_clear()
     document_tokens.cache_clear()
+    script_language.cache_clear()

@@ -21,9 +21,11 @@ import re
 import warnings
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 import pandas as pd
 
+from ..documents import CACHE_SIZE
 from ..resources import language_code
 
 __all__ = ["SUPPORTED", "script_language", "document_languages", "choose_language", "in_language", "language_options",
@@ -47,10 +49,12 @@ _UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
 _SAMPLE = 4000
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def script_language(text: str) -> str:
     """The language a text's script suggests: ``"ru"`` for mostly Cyrillic text (``"uk"`` when it has two or more
     of Ukrainian's own letters і ї є ґ per thousand Cyrillic letters), ``"en"`` for mostly Latin text, ``"unknown"``
-    for text with neither (the first 4,000 characters are read).
+    for text with neither (the first 4,000 characters are read). Cached per text, beside the parse of
+    :mod:`watchwords.documents`: every verb asks it of every document.
 
     Example:
         >>> script_language("Камеры используются"), script_language("Cameras are used"), script_language("123")
@@ -62,8 +66,8 @@ def script_language(text: str) -> str:
     if cyrillic == 0 and latin == 0:
         return "unknown"
     if cyrillic > latin:
-        return "uk" if len(_UKRAINIAN.findall(sample)) * 1000 >= 2 * cyrillic and \
-            len(_UKRAINIAN.findall(sample)) >= 2 else "ru"
+        ukrainian = len(_UKRAINIAN.findall(sample))
+        return "uk" if ukrainian >= 2 and ukrainian * 1000 >= 2 * cyrillic else "ru"
     return "en"
 
 
@@ -118,7 +122,8 @@ def in_language(corpus: pd.DataFrame, language: str | None, *, verb: str, stackl
     documents left out (by language, with the reason) and about manifest languages that disagree with the script.
     ``supported``: the languages this verb can read (hedges and nominalisations have English lexicons only).
 
-    A corpus whose documents are all in the chosen language is returned as it is (no copy).
+    A corpus whose documents are all in the chosen language is returned as a shallow copy (its texts are not
+    copied) that records the language checked, so the chunks of the same call are not checked again.
     """
     if "text" not in corpus.columns or corpus.empty:
         return corpus, choose_language([], language)
