@@ -253,3 +253,16 @@ def test_held_out_scores_meet_the_targets_and_are_the_readme_numbers(seed_corpus
     for part in ("cue exact", "source exact", "content lenient", "relation exact", "all frames (micro)"):
         row = held.loc[part]
         assert f"| {part} | {row['n_gold']} | {row['precision']:.2f} | {row['recall']:.2f} | {row['f1']:.2f} |" in readme
+
+
+def test_demo_corpus_is_three_russian_reports_in_the_text_format() -> None:
+    demo = ww.russian_demo_corpus()
+    assert demo[["doc_id", "outlet_type", "language", "date"]].values.tolist() == [
+        ["ru_demo_state", "state media", "ru", "2023-04-18"],
+        ["ru_demo_independent", "independent Russian media", "ru", "2023-04-18"],
+        ["ru_demo_ukrainian", "mainstream media", "ru", "2023-04-19"]]
+    assert demo.attrs["kind"] == "corpus"
+    headlines = ww.sentences(demo).query("part == 'headline'")["text"].tolist()
+    assert headlines == ["Военком Москвы: камеры помогают установить адреса призывников",
+                         "Камеры против призывников: Москва превращается в ловушку",
+                         "В Москве следят за призывниками через камеры — СМИ"]

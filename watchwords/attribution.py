@@ -1121,18 +1121,10 @@ def attributions(corpus: pd.DataFrame | str, *, language: str | None = None,
             if kind == "indirect" and any(mark in text[a:b] for a, b in contents for mark in QUOTE_MARKS):
                 kind = "mixed"
             kept[index] = len(kept)
-            rows.append({
-                "doc_id": doc_id, "relation_id": kept[index], "para_id": relation.para_id, "sent_id": relation.sent_id,
-                "part": relation.part, "kind": kind, "source": source_text,
-                "source_start": relation.source[0] if relation.source else -1,
-                "source_end": relation.source[1] if relation.source else -1,
-                "cue": text[relation.cue[0]:relation.cue[1]], "cue_start": relation.cue[0], "cue_end": relation.cue[1],
-                "content": " … ".join(text[a:b] for a, b in contents), "content_start": contents[0][0],
-                "content_end": contents[-1][1], "content_spans": contents, "cue_lemma": relation.cue_info[0],
-                "stance": relation.cue_info[1], "speech": relation.cue_info[2] == "yes",
-                "source_canonical": canonical, "source_role": role, "source_type": source_type, "addressee": addressee,
-                "parent": kept.get(relation.parent, -1) if relation.parent is not None else -1,
-            })
+            rows.append(_row(text, doc_id, kept[index], (relation.para_id, relation.sent_id, relation.part), kind,
+                             relation.source, relation.cue, contents, relation.cue_info,
+                             (canonical, role, source_type), addressee,
+                             kept.get(relation.parent, -1) if relation.parent is not None else -1))
     if skipped:
         warnings.warn(f"attributions: skipped {len(skipped)} document(s) that do not look English: "
                       f"{', '.join(skipped[:10])}{' …' if len(skipped) > 10 else ''} (the lexicons are English; check "
@@ -1141,6 +1133,26 @@ def attributions(corpus: pd.DataFrame | str, *, language: str | None = None,
     frame.attrs.update(source="watchwords.attributions", language="en", skipped=skipped,
                        corpus_hash=corpus.attrs.get("corpus_hash"))
     return frame
+
+
+def _row(text: str, doc_id: Any, relation_id: int, place: tuple[int, int, str], kind: str,
+         source: tuple[int, int] | None, cue: tuple[int, int], contents: list[tuple[int, int]],
+         cue_info: tuple[str, str, str], typed: tuple[str, str, str], addressee: str, parent: int) -> dict[str, Any]:
+    """One row of :func:`attributions` (the columns of :data:`ATTRIBUTION_COLUMNS`), whatever the language:
+    ``place`` is (para_id, sent_id, part), ``cue_info`` (lemma, stance, speech "yes"/"no"), ``typed`` (canonical
+    name, role, source type)."""
+    para_id, sent_id, part = place
+    canonical, role, source_type = typed
+    return {
+        "doc_id": doc_id, "relation_id": relation_id, "para_id": para_id, "sent_id": sent_id, "part": part,
+        "kind": kind, "source": text[source[0]:source[1]] if source else "",
+        "source_start": source[0] if source else -1, "source_end": source[1] if source else -1,
+        "cue": text[cue[0]:cue[1]], "cue_start": cue[0], "cue_end": cue[1],
+        "content": " … ".join(text[a:b] for a, b in contents), "content_start": contents[0][0],
+        "content_end": contents[-1][1], "content_spans": contents, "cue_lemma": cue_info[0], "stance": cue_info[1],
+        "speech": cue_info[2] == "yes", "source_canonical": canonical, "source_role": role, "source_type": source_type,
+        "addressee": addressee, "parent": parent,
+    }
 
 
 def _same_person(name: str, named: list[tuple[str, str, str, str | None, str | None]]
@@ -1200,24 +1212,15 @@ def russian_rows(corpus: pd.DataFrame) -> list[dict[str, Any]]:
                         canonical, role, source_type = earlier[0], earlier[1], earlier[2]
                     named.append((canonical, role, source_type, relation.gender, relation.number))
             para_id = sentences[relation.sent][0]
-            start, end = contents[0][0], contents[-1][1]
             quoted = any(text[a - 1:a] in ("«", "„", '"', "“") for a, _ in contents if a > 0)
             kind = "no explicit source" if relation.source is None else ("direct" if quoted else (
                 "mixed" if any(m in text[a:b] for a, b in contents for m in ("«", "»", "„", "“")) else "indirect"))
             kept[index] = len(kept)
-            rows.append({
-                "doc_id": doc_id, "relation_id": kept[index], "para_id": para_id, "sent_id": relation.sent,
-                "part": paragraphs[para_id].part, "kind": kind, "source": source_text,
-                "source_start": relation.source[0] if relation.source else -1,
-                "source_end": relation.source[1] if relation.source else -1,
-                "cue": text[relation.cue[0]:relation.cue[1]], "cue_start": relation.cue[0], "cue_end": relation.cue[1],
-                "content": " … ".join(text[a:b] for a, b in contents), "content_start": start, "content_end": end,
-                "content_spans": contents, "cue_lemma": relation.cue_lemma, "stance": relation.stance,
-                "speech": relation.speech == "yes", "source_canonical": canonical, "source_role": role,
-                "source_type": source_type,
-                "addressee": text[relation.addressee[0]:relation.addressee[1]] if relation.addressee else "",
-                "parent": kept.get(relation.parent, -1) if relation.parent is not None else -1,
-            })
+            rows.append(_row(text, doc_id, kept[index], (para_id, relation.sent, paragraphs[para_id].part), kind,
+                             relation.source, relation.cue, contents,
+                             (relation.cue_lemma, relation.stance, relation.speech), (canonical, role, source_type),
+                             text[relation.addressee[0]:relation.addressee[1]] if relation.addressee else "",
+                             kept.get(relation.parent, -1) if relation.parent is not None else -1))
     return rows
 
 

@@ -49,9 +49,8 @@ def sentences_of(text: str) -> tuple[tuple[int, int, int], ...]:
 def clear_cache() -> None:
     """Forget every parse and the token arrays built on it (e.g. after editing the word lists in a running
     session)."""
-    from .store import document_tokens
-
     from .languages import script_language
+    from .store import document_tokens
 
     paragraphs_of.cache_clear()
     sentences_of.cache_clear()
