@@ -20,15 +20,12 @@ natasha 1.6 is not used: it still requires pymorphy2, which fails to load on Pyt
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["split_sentences", "lemma", "parse", "can_be_nominative", "ADJACENT_NEGATORS", "lemmatiser", "analyzer",
-           "NEGATORS", "CLAUSE_BREAKS", "is_passive", "speech_like", "LIBRARIES", "demo_corpus"]
-
-#: The libraries this module relies on (name, what for); the README lists them with their licences.
-LIBRARIES = (("razdel", "sentences"), ("pymorphy3", "lemmas and grammatical tags"),
-             ("pymorphy3-dicts-ru", "the Russian dictionary of pymorphy3"))
+__all__ = ["split_sentences", "lemma", "parse", "can_be_nominative", "ADJACENT_NEGATORS", "analyzer",
+           "NEGATORS", "CLAUSE_BREAKS", "is_passive", "speech_like", "demo_corpus"]
 
 #: Negators (lemmas): a frame indicator after one of these, in the same clause, is negated. "не" negates only the
 #: word right after it (Russian negation stands before the word it negates: "не дать мужчинам сбежать" does not
@@ -109,11 +106,6 @@ def _known(word: str) -> bool:
     return bool(analyzer().word_is_known(word))
 
 
-def lemmatiser() -> Any:
-    """:func:`lemma` (the normaliser the token store uses for Russian)."""
-    return lemma
-
-
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans of ``text[start:end]`` (razdel), as offsets into ``text``.
 
@@ -134,8 +126,6 @@ _SPEECH_TAGS = ("VERB", "INFN", "PRTS", "NPRO", "PRED")
 def speech_like(text: str) -> bool:
     """Whether a short Russian text has a verb, a personal pronoun or a predicative word (what a quotation has and
     a name usually lacks; :func:`watchwords.quotes.is_name_quote`)."""
-    import re
-
     return any(any(tag in parse(w.lower()).tag for tag in _SPEECH_TAGS) for w in re.findall(r"\w+", text))
 
 
