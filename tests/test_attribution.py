@@ -151,7 +151,7 @@ _TOKEN_ATOMS = list("Ab n.,;:?!)]([\"“”‘’'«„_9- \n\t") + [
 @example("“Nobody,” he said; (they) didn't.", 0, 0)
 def test_chunked_tokens_equal_the_token_pattern(text: str, cut_start: int, cut_end: int) -> None:
     """The attribution tokenizer's shortcuts give exactly the tokens of TOKEN_PATTERN, offsets included."""
-    from watchwords.attribution import _tokens
+    from watchwords.attribution.tokens import sentence_tokens as _tokens
     from watchwords.text import token_regex
 
     start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
@@ -178,7 +178,9 @@ def test_chunked_tokens_equal_the_token_pattern(text: str, cut_start: int, cut_e
 def test_agentless_matches_contain_an_agentless_word(text: str) -> None:
     """The agentless search is skipped in sentences without one of _AGENTLESS_WORDS: sound only if every
     match contains one (or the text has a letter that case-folds to ASCII, which disables the skip)."""
-    from watchwords.attribution import _AGENTLESS, _AGENTLESS_WORDS, _WORDS
+    from watchwords.attribution.rules import AGENTLESS as _AGENTLESS
+    from watchwords.attribution.rules import AGENTLESS_WORDS as _AGENTLESS_WORDS
+    from watchwords.attribution.tokens import WORDS as _WORDS
 
     if _AGENTLESS.search(text) and not any(letter in text for letter in "\u017f\u0131\u0130"):
         assert not _AGENTLESS_WORDS.isdisjoint(_WORDS.findall(text.lower()))

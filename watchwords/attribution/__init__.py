@@ -1,0 +1,50 @@
+"""Attribution analysis: who is given voice, how, and through which chain of sources.
+
+:func:`attributions` finds attribution relations (source, cue, content) with rules over NLTK
+tokens (:data:`watchwords.text.TOKEN_PATTERN`) and lexicons written for the project
+(``watchwords/data/en/reporting_verbs.csv``, ``en/role_nouns.csv``, ``sources.csv``); no parser and no
+downloaded model. It follows the relation scheme of PARC (Pareti 2016) and PolNeAR (Newell,
+Margolin & Ruths 2018): a *cue* (the reporting verb or phrase) links a *source* (who) to a
+*content* (what), which may be split into several spans.
+
+Rules, in the order they are applied within each paragraph:
+
+1. **Direct quotes**: text between paired quotation marks (straight, curly, « », „ “; a quote
+   still open at the end of a paragraph runs to its end). Its cue is the nearest reporting verb
+   outside quotes in the same sentence (or, for a quote filling its sentence, the neighbouring
+   sentence of the paragraph); the source is the phrase between the quote and the cue
+   (``"...," Moscow's chief enlistment officer Maxim Loktev told TASS``), or after an inverted
+   cue (``"...," said Loktev``), or before a colon (``Loktev said: "..."``). Two quotes around one
+   cue (``"A," he said, "B."``) are one relation with two content spans.
+2. **Indirect speech** with a reporting verb: the source is the phrase ending just before the
+   verb (capitalised words, role nouns, possessives, determiners, "of"/"for"), the content is
+   what follows (from "that", and after the addressee of "told"); when nothing follows, the
+   attribution trails its content (``..., the state-owned news agency TASS reported``) and the
+   content is the clause before the source. Inverted ``..., said X`` likewise.
+3. **"according to X"** before or after its content; **"citing X"** gives a relation nested in
+   the preceding one (its ``parent``), sharing that relation's content.
+4. **Headline attribution**: a headline ending in `` - TASS`` or ``: TASS``.
+5. **Agentless attribution**: "it was reported", "is reported as saying", "was quoted as
+   saying", "reportedly", "allegedly": kind "no explicit source".
+
+Pronoun sources (he, she, it, they) are resolved to the most recent compatible named source in
+the document. Sources are typed by the known-source lexicon first, then by their role noun;
+otherwise "unclassified" (never guessed).
+
+Kinds: ``direct`` (content wholly inside quotation marks), ``mixed`` (content partly quoted),
+``indirect``, ``no explicit source``. Texts not in English (by the manifest's language, or a
+text with almost no English function words) are skipped with a warning.
+
+The package's modules, each one job: :mod:`.lexicon` (reporting verbs, role nouns, known sources),
+:mod:`.tokens` (sentence tokens and the speed shortcuts), :mod:`.rules` (cues and the constructions),
+:mod:`.sources` (source phrases and their types), :mod:`.chains` (chains and hops), :mod:`.tables`
+(:func:`attributions`, :func:`voice`).
+"""
+
+from .chains import attribution_chains, attribution_hops
+from .lexicon import known_sources, load_reporting_verbs, reporting_lexicon, reporting_verbs, role_nouns
+from .tables import ATTRIBUTION_COLUMNS, attributions, russian_rows, voice
+from .tokens import trim_span
+
+__all__ = ["attributions", "attribution_chains", "attribution_hops", "voice", "reporting_verbs", "known_sources",
+           "role_nouns", "load_reporting_verbs", "reporting_lexicon", "ATTRIBUTION_COLUMNS", "trim_span", "russian_rows"]

@@ -1,0 +1,359 @@
+"""Source phrases: where a source noun phrase starts and ends around a cue, and what kind of source it is."""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+
+from .lexicon import Lexicon, reporting_lexicon
+from .tokens import LOW, QUOTED, TEXT, Tok, abbreviation, is_capital
+
+PRONOUNS = {"he": "person", "she": "person", "it": "organisation", "they": "any", "we": "any", "i": "person"}
+
+
+DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "this", "that", "these", "those", "another", "one",
+                "some", "many", "several", "two", "three", "four", "both", "other", "most", "all"}
+
+
+LEADING_CLAUSE = {"when", "while", "but", "and", "as", "if", "after", "because", "since", "though", "although",
+                   "so", "then", "yet", "now", "here", "there"}
+
+
+CONNECTORS = {"of", "for", "at"}
+
+
+SKIP_BEFORE_CUE = {"also", "later", "earlier", "previously", "has", "had", "have", "then", "again", "further",
+                    "recently", "repeatedly", "once", "publicly", "separately", "would", "will", "did", "does",
+                    "do", "only", "never", "first", "already", "had", "reportedly", "allegedly"}
+
+
+CLAUSE_WORDS = {"that", "and", "but", "or", "which", "who", "while", "when", "because", "as", "if", "after",
+                 "before", "since", "although", "though", "where", "so", "to"}
+
+
+def source_left(toks: list[Tok], cue_index: int, lexicon: Lexicon, *, common: bool = True
+                 ) -> tuple[int, int] | None:
+    """Token range [i, j) of the source phrase ending before toks[cue_index] (skipping adverbs, and the
+    auxiliary of "was quoted as saying"); with ``common``, a lower-case subject phrase too (for verbs of saying;
+    a lower-case subject of *find* or *show* is mostly not a source: "City cameras find men")."""
+    j = cue_index
+    passive_cue = toks[cue_index][LOW] == "quoted"
+    while j > 0 and (toks[j - 1][LOW] in SKIP_BEFORE_CUE or (passive_cue and toks[j - 1][LOW] in ("was", "is", "were", "are"))):
+        j -= 1
+    if j == 0:
+        return None
+    if toks[j - 1][TEXT] == ")":  # "Sen. Bernie Sanders (I-Vt.) said": the name before the parenthesis
+        opening = next((k for k in range(j - 2, max(j - 9, -1), -1) if toks[k][TEXT] == "("), None)
+        if opening is not None and opening > 0:
+            name = source_left(toks, opening, lexicon, common=common)
+            return (name[0], j) if name else None
+    if toks[j - 1][LOW] == "who" and j >= 2 and toks[j - 2][TEXT] in (",", "who") or (
+            toks[j - 1][LOW] == "who" and j == cue_index):
+        return (j - 1, j)  # "Podesta, who said ...": the relative pronoun, as PolNeAR marks it
+    if toks[j - 1][LOW] in ("and", "but") and j >= 2:
+        return coordinated_subject(toks, j - 1, lexicon)
+    head = toks[j - 1]
+    if head[QUOTED]:
+        return None
+    if head[LOW] in PRONOUNS:
+        return (j - 1, j)
+    if not (is_capital(head) or head[LOW] in lexicon.roles):
+        return clause_subject(toks, j, lexicon) if common else None
+    i = j - 1
+    lowercase_run = 0
+    while i > 0:
+        tok = toks[i - 1]
+        if tok[QUOTED]:
+            break
+        if tok[LOW] in ("'s", "'"):
+            i -= 1
+            continue
+        if tok[TEXT] == "." and i - 2 >= 0 and abbreviation(toks[i - 2]):
+            i -= 1
+            continue
+        if tok[LOW] == "and" and i - 2 >= 0 and is_capital(toks[i - 2]) and is_capital(toks[i]):
+            i -= 1
+            continue
+        if is_capital(tok) or tok[LOW] in lexicon.roles:
+            lowercase_run = 0
+            i -= 1
+            continue
+        if tok[LOW] in DETERMINERS:
+            if not (tok[LOW] in ("that", "this") and is_capital(toks[i])):  # "that Comey said": a complementiser
+                i -= 1
+            break
+        if tok[LOW] in ("what", "until", "unless", "than"):
+            break
+        if tok[LOW] in CONNECTORS and i - 2 >= 0 and (is_capital(toks[i - 2]) or toks[i - 2][LOW] in lexicon.roles):
+            i -= 1
+            continue
+        if (tok[TEXT][:1].isalpha() and tok[LOW] not in CLAUSE_WORDS and tok[LOW] not in lexicon.verbs
+                and lowercase_run < 3 and not tok[LOW].endswith("ly")):
+            lowercase_run += 1
+            i -= 1
+            continue
+        break
+    # the head before "of/for/to": "one of the former prosecutors", "a spokesman for the police", "aides to Clinton"
+    while i >= 2 and toks[i - 1][LOW] in ("of", "for", "to", "at", "from") and (
+            toks[i - 2][LOW] in lexicon.roles or toks[i - 2][LOW] in QUANTIFIERS) and not toks[i - 2][QUOTED]:
+        i -= 2
+        if i > 0 and toks[i - 1][LOW] in ARTICLES:
+            i -= 1
+    while i < j - 1 and (toks[i][LOW] in CONNECTORS or toks[i][LOW] in LEADING_CLAUSE or toks[i][TEXT] == "."):
+        i += 1  # a phrase does not start with "of", a clause word ("When Clinton said") or a period
+    # an apposition before the cue: "Scott Pruitt, the attorney general of Oklahoma, said"
+    return (i, j)
+
+
+#: Words that are never part of a subject noun phrase: auxiliaries, modals and common finite verbs.
+NOT_IN_SUBJECT = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+                             "can", "could", "should", "may", "might", "must", "do", "does", "did", "not", "n't",
+                             "am", "'re", "'ve", "'d", "'ll", "get", "got", "gets", "made", "make", "took",
+                             "take", "went", "go", "came", "come", "became", "become", "seemed", "seems", "seem"})
+
+
+#: Prepositions allowed inside a subject noun phrase ("Six in 10 voters", "the head of the agency").
+SUBJECT_PREPOSITIONS = frozenset({"of", "in", "for", "from", "at", "with", "on"})
+
+
+#: Quantifiers that head a source phrase before "of" ("one of the prosecutors", "most of the delegates").
+QUANTIFIERS = frozenset({"one", "some", "many", "most", "all", "none", "each", "several", "few", "two", "three",
+                          "four", "both", "any", "half", "members", "people", "aides", "allies", "friends"})
+
+
+#: Closing quotation marks as tokens.
+QUOTE_CLOSERS = frozenset({'"', "”", "''", "’", "'"})
+
+
+#: Determiners that cannot end a noun phrase ("both", "many", "all" can: "both said").
+ARTICLES = frozenset({"the", "a", "an", "its", "his", "her", "their", "this", "that", "these", "those", "another"})
+
+
+#: Tokens after which a clause, and so its subject, begins.
+CLAUSE_OPENERS = frozenset({",", ";", ":", "—", "–", "(", "that", "but", "and", "while", "because", "although",
+                             "though", "whereas", "if", "when", "as", "so", "what", "until", "unless", "than",
+                             "whom", "whether"})
+
+
+def coordinated_subject(toks: list[Tok], conjunction: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """The subject of a coordinated or participial cue ("Clinton celebrated in Florida ... and said", "The
+    spokesman refused to answer but said", "In April, Twitter reported ... and said", "the ACLU has sued the city,
+    saying"): the capitalised or role-headed noun phrase that opens the clause (the sentence, after an
+    introductory phrase ending in a comma, or the last ", and" / ";" before the cue), if a verb follows it."""
+    start = 0
+    for k in range(conjunction - 1, 0, -1):
+        if toks[k][TEXT] == ";" or (toks[k][LOW] in ("and", "but") and toks[k - 1][TEXT] == ","):
+            start = k + 1
+            break
+    else:
+        for k in range(0, min(8, conjunction)):
+            if toks[k][TEXT] in (",", "—", "–"):  # an introductory phrase, or a dateline ("WASHINGTON —")
+                start = k + 1
+                break
+    if start < conjunction and toks[start][LOW] in PRONOUNS:
+        return (start, start + 1) if start + 1 < conjunction and toks[start + 1][TEXT][:1].isalpha() else None
+    j = start
+    while j < conjunction and j - start < 9 and not toks[j][QUOTED] and (
+            is_capital(toks[j]) or toks[j][LOW] in lexicon.roles or toks[j][LOW] in ("'s", "’s", ".") or
+            (j == start and toks[j][LOW] in ARTICLES)):
+        j += 1
+    if j < conjunction and toks[j][TEXT] == "(":  # "Sen. Bernie Sanders (I-Vt.) defended"
+        closing = next((k for k in range(j + 1, min(j + 8, conjunction)) if toks[k][TEXT] == ")"), None)
+        if closing is not None:
+            j = closing + 1
+    if j == start or j >= conjunction or toks[j][TEXT][:1].isupper() or not toks[j][TEXT][:1].isalpha():
+        return None
+    if not any(is_capital(t) or t[LOW] in lexicon.roles for t in toks[start:j]) or toks[start][LOW] in LEADING_CLAUSE:
+        return None
+    return (start, j)
+
+
+def clause_subject(toks: list[Tok], j: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """A lower-case subject noun phrase ending before toks[j] and opening its clause: "Abortion opponents said",
+    "61 percent said", "both candidates said", "a source close to him said", "three-quarters said". At most eight
+    words, no verb or auxiliary, prepositions only inside; it must reach the start of the sentence or of a clause."""
+    i = j
+    while i > 0 and j - i < 8:
+        tok = toks[i - 1]
+        low = tok[LOW]
+        if tok[QUOTED] or low in QUOTE_CLOSERS:
+            break  # '"...," the RNC member said': a quotation ends the subject on its left
+        if low in NOT_IN_SUBJECT or low in lexicon.verbs or low.endswith("ly"):
+            return None
+        if low in CLAUSE_OPENERS or low in CLAUSE_WORDS:
+            break
+        if not (tok[TEXT][:1].isalnum() or low in ("%", "-", "'s", "’s", "$")):
+            return None
+        i -= 1
+    else:
+        if i > 0:
+            return None  # too long to be a subject
+    while i < j and (toks[i][LOW] in SUBJECT_PREPOSITIONS or toks[i][LOW] in LEADING_CLAUSE):
+        i += 1
+    if i >= j or toks[j - 1][LOW] in SUBJECT_PREPOSITIONS or toks[j - 1][LOW] in ARTICLES:
+        return None
+    return (i, j)
+
+
+def apposition_left(toks: list[Tok], comma: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """A source with appositions or a relative clause before a cue, as far back as its name: "Scott Pruitt, the
+    attorney general of Oklahoma, said"; "Cecelia Purner, 67, a retired teacher, said"; "Steele, who was
+    lieutenant governor, said". The source runs from the name to the last comma (PolNeAR's source spans)."""
+    segments = 0
+    for k in range(comma - 1, max(comma - 40, 0), -1):
+        if toks[k][QUOTED] or toks[k][TEXT] in (";", ":", "?", "!") or (
+                toks[k][TEXT] == "." and not (k > 0 and abbreviation(toks[k - 1]))):
+            return None
+        if toks[k][LOW] == ",":
+            first = toks[k + 1] if k + 1 < comma else None
+            segment = toks[k + 1:comma]
+            plain_noun_phrase = 0 < len(segment) <= 12 and first is not None and first[TEXT][:1].isalpha() and not any(
+                t[LOW] in NOT_IN_SUBJECT or t[LOW] in lexicon.verbs or t[LOW] in CLAUSE_WORDS for t in segment)
+            if first is None or not (first[LOW] in DETERMINERS or first[LOW] in lexicon.roles or is_capital(first)
+                                     or first[LOW] in ("who", "whose", "which") or first[TEXT][:1].isdigit()
+                                     or plain_noun_phrase):  # "Scot Ross, executive director of X, said"
+                return None
+            name = source_left(toks, k, lexicon)
+            if name and any(is_capital(t) for t in toks[name[0]:name[1]]):
+                return (name[0], comma)
+            segments += 1
+            if segments >= 3:
+                return None
+    return None
+
+
+#: Object pronouns after "according to" ("according to him").
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "it"})
+
+
+def source_right(toks: list[Tok], after: int, lexicon: Lexicon, *, apposition: bool = False,
+                  common: bool = False) -> tuple[int, int] | None:
+    """Token range of a source phrase starting at toks[after] (inverted "said X", "according to X"). With
+    ``common`` (after "according to" and "citing", whose object is always the source), a phrase of common nouns
+    counts too: "according to a new poll", "according to recent data from comScore", "according to him"."""
+    i = after
+    if i >= len(toks) or toks[i][QUOTED]:
+        return None
+    if toks[i][LOW] in PRONOUNS or (common and toks[i][LOW] in OBJECT_PRONOUNS):
+        return (i, i + 1)
+    j = i
+    while j < len(toks):
+        tok = toks[j]
+        if tok[TEXT] == "." and j > i and abbreviation(toks[j - 1]) and j + 1 < len(toks) and is_capital(toks[j + 1]):
+            j += 1
+            continue
+        if tok[QUOTED] or (not tok[TEXT][:1].isalnum() and tok[LOW] not in ("'s", "'")):
+            break
+        if tok[LOW] in CLAUSE_WORDS or (tok[LOW] in lexicon.verbs and j > i):
+            break
+        if tok[LOW] in CONNECTORS and not (j + 1 < len(toks) and (is_capital(toks[j + 1]) or toks[j + 1][LOW] in DETERMINERS)):
+            if not (common and j + 1 < len(toks) and toks[j + 1][TEXT][:1].isalnum() and toks[j + 1][LOW] not in
+                    CLAUSE_WORDS):
+                break
+        if common and tok[LOW] in NOT_IN_SUBJECT:
+            break
+        j += 1
+        if j - i >= 14:
+            break
+    if j == i or not (common or any(is_capital(t) or t[LOW] in lexicon.roles for t in toks[i:j])):
+        return None
+    # an apposition after a name: "said Kenneth Baer, a former official who runs a firm."
+    if apposition and j + 1 < len(toks) and toks[j][LOW] == "," and (
+            toks[j + 1][LOW] in DETERMINERS or toks[j + 1][LOW] in lexicon.roles or
+            toks[j + 1][LOW] in ("who", "whose", "which", "of") or toks[j + 1][TEXT][:1].isdigit()):
+        end = len(toks)
+        while end > j and not toks[end - 1][TEXT][:1].isalnum():
+            end -= 1
+        if not any(t[QUOTED] for t in toks[j:end]):
+            j = end
+    return (i, j)
+
+
+def inverted_subject(toks: list[Tok], after: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """A lower-case source right after the cue of an inverted quotation ('"...," said the boy', '"...," asked a
+    woman in the crowd'): a determiner-led phrase of at most six words, up to punctuation or a clause word."""
+    if after >= len(toks) or toks[after][LOW] not in DETERMINERS:
+        return None
+    j = after + 1
+    while j < len(toks) and j - after < 6 and toks[j][TEXT][:1].isalnum() and toks[j][LOW] not in CLAUSE_WORDS \
+            and toks[j][LOW] not in NOT_IN_SUBJECT and toks[j][LOW] not in lexicon.verbs and not toks[j][QUOTED]:
+        j += 1
+    return (after, j) if j > after + 1 else None
+
+
+@lru_cache(maxsize=4096)
+def type_source(source: str) -> tuple[str, str, str, str]:
+    return type_source_in(source, reporting_lexicon())
+
+
+def type_source_in(source: str, lexicon: Lexicon) -> tuple[str, str, str, str]:
+    """(canonical, role, type, kind) of a source phrase."""
+    for pattern, canonical, source_type, kind in lexicon.aliases:
+        if pattern.search(source):
+            role = role_phrase(source, lexicon)
+            return canonical, role, source_type, kind
+    role = role_phrase(source, lexicon)
+    words = source.replace("’", "'").split()
+    head_role = next((lexicon.roles[w.lower().strip(",.'s")] for w in reversed(words)
+                      if w.lower().strip(",.'s") in lexicon.roles), None)
+    names = [w for w in words if w[:1].isupper() and w.lower() not in DETERMINERS]
+    kind = "organisation" if head_role in ("official", "state media", "wire agency", "independent media", "rights group",
+                                           "company") and not (names and not any(w.lower() in lexicon.roles for w in names)) else "person"
+    head = source.replace("’", "'").split(",")[0].split()  # an apposition after a comma describes the name
+    if head and head[-1][:1].isupper():
+        canonical = " ".join(name_tail(head)) or source
+    else:  # a description without a name ("Rights groups", "the city's chief officer") stands for itself
+        canonical = " ".join(w for w in head if w.lower() not in ("the", "a", "an")) or source
+    return canonical, role, head_role or "unclassified", kind
+
+
+def name_tail(words: list[str]) -> list[str]:
+    tail: list[str] = []
+    for word in reversed(words):
+        if word[:1].isupper() and not word.endswith(("'s", "’s")):
+            tail.insert(0, word)
+        elif tail:
+            break
+    return tail
+
+
+def role_holder(text: str, role: str, lexicon: Lexicon) -> str | None:
+    """A name written right after ``role`` anywhere in the document ("... officer Maxim Loktev")."""
+    match = re.search(re.escape(role) + r"\s+((?:[A-Z][\w'’.-]+\s?){1,3})", text)
+    if not match:
+        return None
+    name = match.group(1).strip()
+    return known_name(name) or name
+
+
+@lru_cache(maxsize=4096)
+def known_name(name: str) -> str | None:
+    """The canonical name of the first known source (longest alias first) named in ``name``."""
+    return next((canonical for pattern, canonical, _, _ in reporting_lexicon().aliases if pattern.search(name)), None)
+
+
+def role_phrase(source: str, lexicon: Lexicon) -> str:
+    words = re.findall(r"[\w-]+", source)
+    for i, word in enumerate(words):
+        if word.lower() in lexicon.roles and not word[:1].isupper():
+            j = i
+            while j > 0 and not words[j - 1][:1].isupper() and words[j - 1].lower() not in DETERMINERS and words[j - 1] != "s":
+                j -= 1
+            return " ".join(words[j:i + 1])
+    return ""
+
+
+def same_person(name: str, named: list[tuple[str, str, str, str | None, str | None]]
+                 ) -> tuple[str, str, str, str | None, str | None] | None:
+    """The earlier named source a lone surname refers to: one capitalised word whose stem is the last word of that
+    source's name (Russian surnames inflect: Северов, Северова, Северову; at most two letters of ending differ)."""
+    if " " in name.strip() or not name[:1].isupper():
+        return None
+    for entry in reversed(named):
+        last = entry[0].split()[-1] if entry[0].split() else ""
+        if len(entry[0].split()) > 1 and len(last) >= 4 and last[:1].isupper():
+            stem = len(os.path.commonprefix([name.lower(), last.lower()]))
+            if stem >= len(last) - 1 and stem >= len(name) - 2:
+                return entry
+    return None
