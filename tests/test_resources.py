@@ -86,9 +86,9 @@ def test_bad_dictionaries_are_refused_with_one_line(dictionary, message) -> None
 def test_attributions_with_a_lexicon_of_ones_own() -> None:
     packaged = ww.attributions(TEXT)
     assert packaged.cue.tolist() == ["stated", "said"]
-    mine = pd.DataFrame({"lemma": ["state"], "forms": ["state|states|stated"], "stance": ["neutral"], "speech": ["yes"]})
+    mine = pd.DataFrame({"lemma": ["state"], "stance": ["neutral"], "category": ["speech"]})
     assert ww.attributions(TEXT, lexicon=mine).cue.tolist() == ["stated"]  # "said" is not in this lexicon
     with pytest.raises(ValueError, match=r"row 1: stance 'loud'; use one of neutral, endorsing"):
         ww.attributions(TEXT, lexicon=mine.assign(stance="loud"))
-    with pytest.raises(ValueError, match=r"missing column\(s\) \['speech'\]"):
-        ww.attributions(TEXT, lexicon=mine.drop(columns="speech"))
+    with pytest.raises(ValueError, match=r"missing column\(s\) \['category'\]"):
+        ww.attributions(TEXT, lexicon=mine.drop(columns="category"))

@@ -128,12 +128,12 @@ def question_relations(text: str, toks: list[Tok], s_end: int, taken: set[int], 
         content = trim_span(text, toks[i + 1][START], end)
         if content[1] > content[0]:
             found.append(Relation(para_id, sent_id, part, "no explicit source", None, (toks[first][START], tok[END]),
-                                   [content], ("ask", "neutral", "yes")))
+                                   [content], ("ask", "neutral", "speech")))
     return found
 
 
 def cue_at(toks: list[Tok], index: int, lexicon: Lexicon) -> tuple[int, tuple[str, str, str]] | None:
-    """(length in tokens, (lemma, stance, speech)) of a cue starting at toks[index], or None."""
+    """(length in tokens, (lemma, stance, category)) of a cue starting at toks[index], or None."""
     tok = toks[index]
     if tok[QUOTED]:
         return None
@@ -148,6 +148,8 @@ def cue_at(toks: list[Tok], index: int, lexicon: Lexicon) -> tuple[int, tuple[st
         return None  # part of "quoted as saying", found from "quoted"
     if index + 1 < len(toks) and toks[index + 1][LOW] == "than":
         return None  # "easier said than done"
+    if tok[LOW] == "states" and not (index + 1 < len(toks) and toks[index + 1][LOW] in ("that", ":", ",", '"', "“")):
+        return None  # "30 states", "the United States": the verb opens its content ("the report states that")
     # a noun, not a verb: "the report", "a new tell", "this claim", "the AP report", "a pool report",
     # "Editor's note": a bare form after a possessive, or a base form after a singular noun phrase (a singular
     # subject would take "reports")
@@ -216,7 +218,7 @@ def english_relations(text: str, lexicon: Lexicon) -> list[Relation]:
                 dash = text.index(match.group().strip()[0], match.start())
                 content = trim_span(text, para.start, match.start())
                 relations.append(Relation(para_id, sent_id, para.part, "indirect", (s, e), (dash, dash + 1), [content],
-                                           ("headline attribution", "neutral", "yes")))
+                                           ("headline attribution", "neutral", "speech")))
         used_quotes: set[int] = set()
         quote_bounds = ([q[0] for q in quotes], [q[2] for q in quotes])  # once per paragraph, for bisect
         previous_end = None
@@ -249,7 +251,7 @@ def english_relations(text: str, lexicon: Lexicon) -> list[Relation]:
                 if content[1] <= content[0]:
                     content = trim_span(text, s_start, agentless.start())
                 sentence_relations.append(Relation(para_id, sent_id, para.part, "no explicit source", None,
-                                                    agentless.span(), [content], ("agentless", "distancing", "yes")))
+                                                    agentless.span(), [content], ("agentless", "distancing", "speech")))
             base = len(relations)
             for relation in sentence_relations:
                 if relation.parent is not None:
@@ -421,7 +423,7 @@ def relations_in_sentence(text: str, toks: list[Tok], s_start: int, s_end: int, 
             continue
         participle = toks[index][LOW].endswith("ing") and index > 0 and toks[index - 1][LOW] in (",", "while", "—")
         span = (coordinated_subject(toks, index - 1, lexicon) if participle   # "X has sued the city, saying ..."
-                else source_left(toks, index, lexicon, common=info[2] == "yes"))
+                else source_left(toks, index, lexicon, common=info[0] != "find"))
         if participle and span is None:
             continue
         inverted = False
@@ -473,4 +475,22 @@ def relations_in_sentence(text: str, toks: list[Tok], s_start: int, s_end: int, 
             found.append(relation)
             taken_cues.add(index)
     found.extend(question_relations(text, toks, s_end, taken_cues, para_id, sent_id, part))
-    return found
+    return nested_beliefs_dropped(found)
+
+
+def nested_beliefs_dropped(found: list[Relation]) -> list[Relation]:
+    """The relations of a sentence without a belief, intention or evidence whose cue lies inside the content of
+    another relation ("Clinton says she wants to expand ...": what she wants is part of what she says; "a poll shows
+    most residents oppose ..."; PARC and PolNeAR annotate the outer relation)."""
+    if all(r.cue_info[2] == "speech" for r in found):
+        return found
+    contents = [(span, r) for r in found for span in r.contents]
+    kept = [r for r in found if r.cue_info[2] == "speech" or not any(
+        a <= r.cue[0] < b for (a, b), other in contents if other is not r)]
+    if len(kept) < len(found):  # parents are indices into this sentence's list
+        index = {id(r): k for k, r in enumerate(kept)}
+        for r in kept:
+            if r.parent is not None:
+                parent = found[r.parent]
+                r.parent = index.get(id(parent))
+    return kept

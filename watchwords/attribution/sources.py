@@ -35,8 +35,9 @@ CLAUSE_WORDS = {"that", "and", "but", "or", "which", "who", "while", "when", "be
 def source_left(toks: list[Tok], cue_index: int, lexicon: Lexicon, *, common: bool = True
                  ) -> tuple[int, int] | None:
     """Token range [i, j) of the source phrase ending before toks[cue_index] (skipping adverbs, and the
-    auxiliary of "was quoted as saying"); with ``common``, a lower-case subject phrase too (for verbs of saying;
-    a lower-case subject of *find* or *show* is mostly not a source: "City cameras find men")."""
+    auxiliary of "was quoted as saying"); with ``common``, a lower-case subject phrase too ("most voters believe",
+    "the latest poll showed"; every cue but *find*, whose lower-case subject is mostly not a source: "City cameras
+    find men")."""
     j = cue_index
     passive_cue = toks[cue_index][LOW] == "quoted"
     while j > 0 and (toks[j - 1][LOW] in SKIP_BEFORE_CUE or (passive_cue and toks[j - 1][LOW] in ("was", "is", "were", "are"))):

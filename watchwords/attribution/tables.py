@@ -22,7 +22,7 @@ ATTRIBUTION_COLUMNS = [
     "doc_id", "relation_id", "para_id", "sent_id", "part", "kind",
     "source", "source_start", "source_end", "cue", "cue_start", "cue_end",
     "content", "content_start", "content_end", "content_spans",
-    "cue_lemma", "stance", "speech", "source_canonical", "source_role", "source_type", "addressee", "parent",
+    "cue_lemma", "stance", "category", "speech", "source_canonical", "source_role", "source_type", "addressee", "parent",
 ]
 
 
@@ -38,14 +38,15 @@ def attributions(corpus: pd.DataFrame | str, *, language: str | None = None,
             (:mod:`watchwords.languages`); documents in other languages are left out with one warning, as are
             "English" texts that do not look English.
         lexicon: the reporting verbs, per call (see :func:`load_reporting_verbs`): None for the packaged
-            English lexicon, a CSV file or a DataFrame with columns lemma, forms, stance, speech. Role nouns and
+            English lexicon, a CSV file or a DataFrame with columns lemma, stance, category (irregular, exclude optional). Role nouns and
             known sources stay the packaged ones.
 
     Returns:
         Columns doc_id, relation_id (0-based within the document), para_id, sent_id, part,
         kind (direct / mixed / indirect / no explicit source), source, source_start, source_end,
         cue, cue_start, cue_end, content (its spans joined by " … "), content_start, content_end
-        (the extent), content_spans (list of (start, end)), cue_lemma, stance, speech,
+        (the extent), content_spans (list of (start, end)), cue_lemma, stance, category (speech / belief / intention /
+        evidence, the cue's category in the lexicon), speech (category is speech),
         source_canonical, source_role, source_type, addressee, parent (relation_id of the
         relation this one is nested in, e.g. the TASS report a "citing" belongs to; -1 if none).
         All offsets index the document text.
@@ -119,7 +120,7 @@ def attribution_row(text: str, doc_id: Any, relation_id: int, place: tuple[int, 
          source: tuple[int, int] | None, cue: tuple[int, int], contents: list[tuple[int, int]],
          cue_info: tuple[str, str, str], typed: tuple[str, str, str], addressee: str, parent: int) -> dict[str, Any]:
     """One row of :func:`attributions` (the columns of :data:`ATTRIBUTION_COLUMNS`), whatever the language:
-    ``place`` is (para_id, sent_id, part), ``cue_info`` (lemma, stance, speech "yes"/"no"), ``typed`` (canonical
+    ``place`` is (para_id, sent_id, part), ``cue_info`` (lemma, stance, category), ``typed`` (canonical
     name, role, source type)."""
     para_id, sent_id, part = place
     canonical, role, source_type = typed
@@ -130,7 +131,8 @@ def attribution_row(text: str, doc_id: Any, relation_id: int, place: tuple[int, 
         "cue": text[cue[0]:cue[1]], "cue_start": cue[0], "cue_end": cue[1],
         "content": " … ".join(text[a:b] for a, b in contents), "content_start": contents[0][0],
         "content_end": contents[-1][1], "content_spans": contents, "cue_lemma": cue_info[0], "stance": cue_info[1],
-        "speech": cue_info[2] == "yes", "source_canonical": canonical, "source_role": role, "source_type": source_type,
+        "category": cue_info[2], "speech": cue_info[2] == "speech", "source_canonical": canonical, "source_role": role,
+        "source_type": source_type,
         "addressee": addressee, "parent": parent,
     }
 
@@ -181,11 +183,12 @@ def russian_rows(corpus: pd.DataFrame) -> list[dict[str, Any]]:
             kind = "no explicit source" if relation.source is None else ("direct" if quoted else (
                 "mixed" if any(m in text[a:b] for a, b in contents for m in ("«", "»", "„", "“")) else "indirect"))
             kept[index] = len(kept)
-            rows.append(attribution_row(text, doc_id, kept[index], (para_id, relation.sent, paragraphs[para_id].part), kind,
-                             relation.source, relation.cue, contents,
-                             (relation.cue_lemma, relation.stance, relation.speech), (canonical, role, source_type),
-                             text[relation.addressee[0]:relation.addressee[1]] if relation.addressee else "",
-                             kept.get(relation.parent, -1) if relation.parent is not None else -1))
+            category = "speech" if relation.speech == "yes" else "belief"  # the Russian lexicon's speech yes / no
+            rows.append(attribution_row(
+                text, doc_id, kept[index], (para_id, relation.sent, paragraphs[para_id].part), kind, relation.source,
+                relation.cue, contents, (relation.cue_lemma, relation.stance, category), (canonical, role, source_type),
+                text[relation.addressee[0]:relation.addressee[1]] if relation.addressee else "",
+                kept.get(relation.parent, -1) if relation.parent is not None else -1))
     return rows
 
 
