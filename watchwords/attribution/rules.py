@@ -276,6 +276,25 @@ def english_relations(text: str, lexicon: Lexicon) -> list[Relation]:
     return relations
 
 
+def is_participle(toks: list[Tok], index: int) -> bool:
+    """Whether the cue at toks[index] is a participle after a clause ("X has sued the city, saying ...")."""
+    return toks[index][LOW].endswith("ing") and index > 0 and toks[index - 1][LOW] in (",", "while", "—")
+
+
+def subject_before_cue(toks: list[Tok], index: int, lexicon: Lexicon, info: tuple[str, str, str]
+                       ) -> tuple[int, int] | None:
+    """The source before a cue, for indirect speech and for a quotation after its cue alike: the subject of the clause
+    a participle follows ("Rahm Emanuel urged a strong stand, saying"), else the phrase before the cue
+    (:func:`source_left`; lower-case subjects for every cue but *find*), else a name with appositions ("Tad Devine,
+    Sanders's chief strategist, said")."""
+    if is_participle(toks, index):
+        return coordinated_subject(toks, index - 1, lexicon)
+    span = source_left(toks, index, lexicon, common=info[0] != "find")
+    if span is None and index > 0 and toks[index - 1][LOW] == ",":
+        span = apposition_left(toks, index - 1, lexicon)
+    return span
+
+
 def relations_in_sentence(text: str, toks: list[Tok], s_start: int, s_end: int, quotes, used_quotes: set[int],
                         lexicon: Lexicon, para_id: int, sent_id: int, part: str, *,
                         quote_from: int | None = None,
@@ -357,7 +376,7 @@ def relations_in_sentence(text: str, toks: list[Tok], s_start: int, s_end: int, 
             if span is None and between and index > 0 and toks[index - 1][LOW] == ",":
                 span = apposition_left(toks, index - 1, lexicon)  # '"...," X, a spokesman, said
         else:  # cue before the quote: "X said: "..."
-            span = source_left(toks, index, lexicon)
+            span = subject_before_cue(toks, index, lexicon, info)
         contents = [(q[1], q[2])]
         kind = "direct"
         if toks[index][START] >= q[3]:
@@ -421,14 +440,11 @@ def relations_in_sentence(text: str, toks: list[Tok], s_start: int, s_end: int, 
                                    parent=len(found) - 1))
             taken_cues.add(index)
             continue
-        participle = toks[index][LOW].endswith("ing") and index > 0 and toks[index - 1][LOW] in (",", "while", "—")
-        span = (coordinated_subject(toks, index - 1, lexicon) if participle   # "X has sued the city, saying ..."
-                else source_left(toks, index, lexicon, common=info[0] != "find"))
+        participle = is_participle(toks, index)
+        span = subject_before_cue(toks, index, lexicon, info)
         if participle and span is None:
             continue
         inverted = False
-        if span is None and index > 0 and toks[index - 1][LOW] == ",":
-            span = apposition_left(toks, index - 1, lexicon)
         if span is None and index > 0 and toks[index - 1][LOW] == ",":
             span = source_right(toks, after, lexicon, apposition=True)
             inverted = span is not None
