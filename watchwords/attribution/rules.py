@@ -117,8 +117,9 @@ def question_relations(text: str, toks: list[Tok], s_end: int, taken: set[int], 
             continue
         if i > 0 and toks[i - 1][LOW] in BE_FORMS:
             first, end = i - 1, reported_clause_end(toks, i + 1, len(toks), s_end)
-        elif i == 0 and tok[TEXT] == "Asked":
-            first = 0
+        elif (i == 0 and tok[TEXT] == "Asked") or (i >= 1 and toks[i - 1][LOW] in ("when", "after", "once") and (
+                i == 1 or not toks[i - 2][TEXT][:1].isalnum())):  # "Asked if ..., X said"; "When asked about ..."
+            first = i
             comma = next((k for k in range(i + 1, len(toks)) if toks[k][TEXT] == ","), None)
             end = toks[comma][START] if comma is not None else s_end
         else:

@@ -23,6 +23,9 @@ LEADING_CLAUSE = {"when", "while", "but", "and", "as", "if", "after", "because",
 CONNECTORS = {"of", "for", "at"}
 
 
+#: Time words between a source and its cue ("Trump Tuesday said", "Her campaign workers here said").
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+TIME_BEFORE_CUE = WEEKDAYS | {"here", "today", "yesterday", "tonight"}
 SKIP_BEFORE_CUE = {"also", "later", "earlier", "previously", "has", "had", "have", "then", "again", "further",
                     "recently", "repeatedly", "once", "publicly", "separately", "would", "will", "did", "does",
                     "do", "only", "never", "first", "already", "had", "reportedly", "allegedly"}
@@ -40,10 +43,19 @@ def source_left(toks: list[Tok], cue_index: int, lexicon: Lexicon, *, common: bo
     find men")."""
     j = cue_index
     passive_cue = toks[cue_index][LOW] == "quoted"
-    while j > 0 and (toks[j - 1][LOW] in SKIP_BEFORE_CUE or (passive_cue and toks[j - 1][LOW] in ("was", "is", "were", "are"))):
-        j -= 1
+    while j > 0:
+        low = toks[j - 1][LOW]
+        if low in WEEKDAYS and j >= 2 and toks[j - 2][LOW] == "on":
+            j -= 2  # "Two House committees on Monday asked"
+        elif low in SKIP_BEFORE_CUE or low in TIME_BEFORE_CUE or (passive_cue and low in ("was", "is", "were", "are")):
+            j -= 1
+        else:
+            break
     if j == 0:
         return None
+    if j == cue_index and toks[j - 1][LOW] in ("when", "after", "once") and (
+            j == 1 or not toks[j - 2][TEXT][:1].isalnum()):
+        return None  # "When asked ...": a question whose asker is not named (rules.question_relations)
     if toks[j - 1][TEXT] == ")":  # "Sen. Bernie Sanders (I-Vt.) said": the name before the parenthesis
         opening = next((k for k in range(j - 2, max(j - 9, -1), -1) if toks[k][TEXT] == "("), None)
         if opening is not None and opening > 0:
