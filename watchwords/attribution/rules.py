@@ -80,15 +80,15 @@ REPORTER_CLAUSE = frozenset({"which", "but", "compared", "including", "while", "
 
 def reported_clause_end(toks: list[Tok], rest: int, stop: int, end: int) -> int:
     """Where an indirect content that starts at toks[rest] ends: at a comma (or a dash) that opens a clause of the
-    reporter's (:data:`REPORTER_CLAUSE`, or "and"/"but" followed by a verb without a subject), never inside
-    a quotation, never before the third word."""
+    reporter's (:data:`REPORTER_CLAUSE`, a relative clause on "who", or "and"/"but" followed by a verb without a
+    subject), never inside a quotation, never before the third word."""
     for k in range(rest + 3, min(stop, len(toks) - 1)):
         tok, following = toks[k], toks[k + 1]
         if tok[QUOTED] or following[QUOTED]:
             continue
         if tok[TEXT] in ("—", "–") and following[TEXT][:1].isalpha():
             return tok[START]
-        if tok[TEXT] == "," and (following[LOW] in REPORTER_CLAUSE or (
+        if tok[TEXT] == "," and (following[LOW] in REPORTER_CLAUSE or following[LOW] in ("who", "whose") or (
                 following[LOW] == "and" and k + 2 < len(toks) and toks[k + 2][LOW] in NOT_IN_SUBJECT)):
             return tok[START]
         if tok[LOW] == "but" and following[LOW] in NOT_IN_SUBJECT:
