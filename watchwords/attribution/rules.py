@@ -427,8 +427,12 @@ def relations_in_sentence(text: str, toks: list[Tok], s_start: int, s_end: int, 
                 continue
             source = (toks[span[0]][START], toks[span[1] - 1][END])
             # "According to X, CONTENT." or "CONTENT, according to X."
-            content = trim_span(text, source[1], s_end) if index == 0 else trim_span(text, s_start, toks[index][START])
-            found.append(Relation(para_id, sent_id, part, "indirect", source, cue_span, [content], info))
+            contents = [trim_span(text, source[1], s_end) if index == 0 else trim_span(text, s_start, toks[index][START])]
+            after_source = toks[span[1]:]
+            if index > 0 and after_source and after_source[0][TEXT] == "," and sum(
+                    t[TEXT][:1].isalnum() for t in after_source) >= 3 and not any(t[QUOTED] for t in after_source):
+                contents.append(trim_span(text, after_source[1][START], s_end))  # "Since May, according to X, ..."
+            found.append(Relation(para_id, sent_id, part, "indirect", source, cue_span, contents, info))
             taken_cues.add(index)
             continue
         if info[0] == "cite" and toks[index][LOW] == "citing":
@@ -446,8 +450,8 @@ def relations_in_sentence(text: str, toks: list[Tok], s_start: int, s_end: int, 
         if participle and span is None:
             continue
         inverted = False
-        if span is None and index > 0 and toks[index - 1][LOW] == ",":
-            span = source_right(toks, after, lexicon, apposition=True)
+        if span is None and index > 0 and toks[index - 1][LOW] == "," and info[0] not in ("tell", "ask", "inform"):
+            span = source_right(toks, after, lexicon, apposition=True)  # not the addressee of "told X"
             inverted = span is not None
         if span is None:
             continue
@@ -488,6 +492,11 @@ def relations_in_sentence(text: str, toks: list[Tok], s_start: int, s_end: int, 
             if boundary <= 0:
                 continue
             relation.contents = [trim_span(text, s_start, toks[boundary][START])]
+            if not inverted and tail and tail[0][LOW] == "," and sum(t[TEXT][:1].isalnum() for t in tail) >= 3 and (
+                    not any(t[QUOTED] for t in tail)):
+                # a parenthetical attribution: "He is leaning toward Kasich, he said, because he prizes electability"
+                relation.contents.append(trim_span(text, tail[1][START], reported_clause_end(
+                    toks, rest + 1, stop, clause_end)))
         if relation.contents and relation.contents[0][1] > relation.contents[0][0]:
             found.append(relation)
             taken_cues.add(index)
