@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import compress, count
 from operator import itemgetter
+from typing import Any
 
 from ..documents import paragraphs_of, sentences_of
 from ..quotes import mark_positions, quote_spans
@@ -78,7 +79,7 @@ REPORTER_CLAUSE = frozenset({"which", "but", "compared", "including", "while", "
                               "arguing", "calling", "insisting", "warning", "explaining", "describing"})
 
 
-def reported_clause_end(toks: list[Tok], rest: int, stop: int, end: int) -> int:
+def reported_clause_end(toks: list[Tok], rest: int, stop: int, end: int, verbs: dict[str, Any] | None = None) -> int:
     """Where an indirect content that starts at toks[rest] ends: at a comma (or a dash) that opens a clause of the
     reporter's (:data:`REPORTER_CLAUSE`, a relative clause on "who", or "and"/"but" followed by a verb without a
     subject), never inside a quotation, never before the third word."""
@@ -93,6 +94,9 @@ def reported_clause_end(toks: list[Tok], rest: int, stop: int, end: int) -> int:
             return tok[START]
         if tok[LOW] == "but" and following[LOW] in NOT_IN_SUBJECT:
             return tok[START]
+        if verbs is not None and tok[TEXT] in (",", ";") and following[LOW] in ("and", "but", "while") and any(
+                t[LOW] in verbs and not t[QUOTED] for t in toks[k + 2:min(k + 10, stop)]):
+            return tok[START]  # "..., and more than 4 in 10 said ...": another relation begins
     return end
 
 
@@ -482,7 +486,7 @@ def relations_in_sentence(text: str, toks: list[Tok], s_start: int, s_end: int, 
                 break
         tail = [t for t in toks[rest:stop] if t[TEXT] not in (".", "!", "?")]
         if tail and tail[0][LOW] not in (",",) and not inverted and len(tail) >= 2:
-            clause_end = reported_clause_end(toks, rest, stop, clause_end)
+            clause_end = reported_clause_end(toks, rest, stop, clause_end, lexicon.verbs)
             relation.contents = [trim_span(text, toks[rest][START], clause_end)]
         else:
             # trailing attribution: the content is the clause before the source
