@@ -17,6 +17,7 @@ from .sources import (
     ARTICLES,
     CLAUSE_WORDS,
     NOT_IN_SUBJECT,
+    OBJECT_PRONOUNS,
     PRONOUNS,
     apposition_left,
     coordinated_subject,
@@ -24,7 +25,7 @@ from .sources import (
     source_left,
     source_right,
 )
-from .tokens import END, LOW, QUOTED, START, TEXT, Tok, ascii_words, sentence_tokens, trim_span
+from .tokens import END, LOW, QUOTED, START, TEXT, Tok, ascii_words, is_capital, sentence_tokens, trim_span
 
 AGENTLESS = re.compile(  # (?=[ahirw]): every alternative starts with one of these; it lets re skip ahead fast
     r"(?=[ahirw])\b(?:it\s+(?:is|was|has\s+been|had\s+been)\s+(?:reported|said|claimed|alleged|announced)"
@@ -380,6 +381,8 @@ def relations_in_sentence(text: str, toks: list[Tok], s_start: int, s_end: int, 
                     or inverted_subject(toks, index + length, lexicon))
             if span is None and between and index > 0 and toks[index - 1][LOW] == ",":
                 span = apposition_left(toks, index - 1, lexicon)  # '"...," X, a spokesman, said
+            if span is None and between and index > 0 and toks[index - 1][LOW] == ",":
+                span = source_right(toks, index + length, lexicon, apposition=True)  # '"A" for B, said X
         else:  # cue before the quote: "X said: "..."
             span = subject_before_cue(toks, index, lexicon, info)
         contents = [(q[1], q[2])]
@@ -445,8 +448,16 @@ def relations_in_sentence(text: str, toks: list[Tok], s_start: int, s_end: int, 
             if not span or parent is None:
                 continue
             source = (toks[span[0]][START], toks[span[1] - 1][END])
-            found.append(Relation(para_id, sent_id, part, parent.kind, source, cue_span, list(parent.contents), info,
-                                   parent=len(found) - 1))
+            cited = toks[span[0]:span[1]]
+            if parent.source is not None and not any(is_capital(t) or t[LOW] in lexicon.roles or t[LOW] in PRONOUNS
+                                                     or t[LOW] in OBJECT_PRONOUNS for t in cited):
+                # "McCain said, citing low economic growth": what is cited is a reason, given by the parent's source
+                end = reported_clause_end(toks, span[0], len(toks), s_end, lexicon.verbs)
+                found.append(Relation(para_id, sent_id, part, "indirect", parent.source, cue_span,
+                                      [trim_span(text, source[0], end)], info))
+            else:
+                found.append(Relation(para_id, sent_id, part, parent.kind, source, cue_span, list(parent.contents),
+                                      info, parent=len(found) - 1))
             taken_cues.add(index)
             continue
         participle = is_participle(toks, index)

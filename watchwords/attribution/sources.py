@@ -47,6 +47,8 @@ def source_left(toks: list[Tok], cue_index: int, lexicon: Lexicon, *, common: bo
         low = toks[j - 1][LOW]
         if low in WEEKDAYS and j >= 2 and toks[j - 2][LOW] == "on":
             j -= 2  # "Two House committees on Monday asked"
+        elif low in ("week", "month", "year", "weekend", "night") and j >= 2 and toks[j - 2][LOW] in ("last", "this"):
+            j -= 2  # "Beck last week said"
         elif low in SKIP_BEFORE_CUE or low in TIME_BEFORE_CUE or (passive_cue and low in ("was", "is", "were", "are")):
             j -= 1
         else:
@@ -101,7 +103,7 @@ def source_left(toks: list[Tok], cue_index: int, lexicon: Lexicon, *, common: bo
         if tok[LOW] in CONNECTORS and i - 2 >= 0 and (is_capital(toks[i - 2]) or toks[i - 2][LOW] in lexicon.roles):
             i -= 1
             continue
-        if (tok[TEXT][:1].isalpha() and tok[LOW] not in CLAUSE_WORDS and tok[LOW] not in lexicon.verbs
+        if (tok[TEXT][:1].isalnum() and tok[LOW] not in CLAUSE_WORDS and tok[LOW] not in lexicon.verbs
                 and lowercase_run < 3 and not tok[LOW].endswith("ly")):
             lowercase_run += 1
             i -= 1
@@ -258,8 +260,8 @@ def source_right(toks: list[Tok], after: int, lexicon: Lexicon, *, apposition: b
             continue
         if tok[QUOTED] or (not tok[TEXT][:1].isalnum() and tok[LOW] not in ("'s", "'")):
             break
-        if tok[LOW] in CLAUSE_WORDS or (tok[LOW] in lexicon.verbs and j > i):
-            break
+        if tok[LOW] in CLAUSE_WORDS or (tok[LOW] in lexicon.verbs and j > i and toks[j - 1][LOW] not in ARTICLES):
+            break  # a verb ends the phrase, not a noun after an article ("a transcript of the show")
         if tok[LOW] in CONNECTORS and not (j + 1 < len(toks) and (is_capital(toks[j + 1]) or toks[j + 1][LOW] in DETERMINERS)):
             if not (common and j + 1 < len(toks) and toks[j + 1][TEXT][:1].isalnum() and toks[j + 1][LOW] not in
                     CLAUSE_WORDS):
@@ -274,7 +276,8 @@ def source_right(toks: list[Tok], after: int, lexicon: Lexicon, *, apposition: b
     # an apposition after a name: "said Kenneth Baer, a former official who runs a firm."
     if apposition and j + 1 < len(toks) and toks[j][LOW] == "," and (
             toks[j + 1][LOW] in DETERMINERS or toks[j + 1][LOW] in lexicon.roles or
-            toks[j + 1][LOW] in ("who", "whose", "which", "of") or toks[j + 1][TEXT][:1].isdigit()):
+            toks[j + 1][LOW] in ("who", "whose", "which", "of") or toks[j + 1][TEXT][:1].isdigit() or (
+                is_capital(toks[j + 1]) and any(t[LOW] in lexicon.roles for t in toks[j + 1:j + 8]))):
         end = len(toks)
         while end > j and not toks[end - 1][TEXT][:1].isalnum():
             end -= 1
