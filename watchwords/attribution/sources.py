@@ -211,6 +211,11 @@ def clause_subject(toks: list[Tok], j: int, lexicon: Lexicon) -> tuple[int, int]
     return (i, j)
 
 
+#: Words that open an aside between a source and its cue, not an apposition or a relative clause.
+_ASIDES = frozenset({"in", "at", "on", "for", "with", "after", "despite", "like", "unlike",
+                     "himself", "herself", "themselves", "itself", "however", "though", "too", "also", "meanwhile"})
+
+
 def apposition_left(toks: list[Tok], comma: int, lexicon: Lexicon) -> tuple[int, int] | None:
     """A source with appositions or a relative clause before a cue, as far back as its name: "Scott Pruitt, the
     attorney general of Oklahoma, said"; "Cecelia Purner, 67, a retired teacher, said"; "Steele, who was
@@ -231,7 +236,10 @@ def apposition_left(toks: list[Tok], comma: int, lexicon: Lexicon) -> tuple[int,
                 return None
             name = source_left(toks, k, lexicon)
             if name and any(is_capital(t) for t in toks[name[0]:name[1]]):
-                return (name[0], comma)
+                # the source keeps appositions and relative clauses (as PolNeAR marks them) and ends before an aside
+                # ("Judicial Watch, in releasing the email, noted" -> "Judicial Watch"; "Tester, himself up for ...")
+                end = next((c for c in range(k, comma) if toks[c][TEXT] == "," and toks[c + 1][LOW] in _ASIDES), comma)
+                return (name[0], end)
             segments += 1
             if segments >= 3:
                 return None
@@ -240,6 +248,14 @@ def apposition_left(toks: list[Tok], comma: int, lexicon: Lexicon) -> tuple[int,
 
 #: Object pronouns after "according to" ("according to him").
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "it"})
+
+
+def common_noun_start(tok: Tok, lexicon: Lexicon) -> bool:
+    """Whether a lower-case word can open a noun phrase in apposition ("said Larry Sabato, director of ..."): not a
+    clause word, an auxiliary, a reporting verb or a participle ("..., adding that")."""
+    low = tok[LOW]
+    return (tok[TEXT][:1].islower() and tok[TEXT].isalpha() and low not in CLAUSE_WORDS and low not in NOT_IN_SUBJECT
+            and low not in lexicon.verbs and not low.endswith(("ing", "ly")) and low not in LEADING_CLAUSE)
 
 
 def source_right(toks: list[Tok], after: int, lexicon: Lexicon, *, apposition: bool = False,
@@ -277,7 +293,8 @@ def source_right(toks: list[Tok], after: int, lexicon: Lexicon, *, apposition: b
     if apposition and j + 1 < len(toks) and toks[j][LOW] == "," and (
             toks[j + 1][LOW] in DETERMINERS or toks[j + 1][LOW] in lexicon.roles or
             toks[j + 1][LOW] in ("who", "whose", "which", "of") or toks[j + 1][TEXT][:1].isdigit() or (
-                is_capital(toks[j + 1]) and any(t[LOW] in lexicon.roles for t in toks[j + 1:j + 8]))):
+                is_capital(toks[j + 1]) and any(t[LOW] in lexicon.roles for t in toks[j + 1:j + 8])) or
+            common_noun_start(toks[j + 1], lexicon)):
         end = len(toks)
         while end > j and not toks[end - 1][TEXT][:1].isalnum():
             end -= 1
