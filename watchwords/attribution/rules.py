@@ -67,8 +67,9 @@ def cue_extent(text: str, toks: list[Tok], index: int, length: int) -> tuple[int
     first = index
     passive_cue = toks[index][LOW] == "quoted"
     while first > 0 and not toks[first - 1][QUOTED] and (
-            toks[first - 1][LOW] in CUE_LEFT or (passive_cue and toks[first - 1][LOW] in ("was", "is", "were", "are"))):
-        first -= 1
+            toks[first - 1][LOW] in CUE_LEFT or (passive_cue and toks[first - 1][LOW] in ("was", "is", "were", "are"))
+            or (toks[first - 1][LOW].endswith("ly") and len(toks[first - 1][LOW]) > 4 and toks[first - 1][TEXT].islower())):
+        first -= 1  # "has also said", "angrily said"
     return toks[first][START], toks[index + length - 1][END]
 
 

@@ -49,7 +49,9 @@ def source_left(toks: list[Tok], cue_index: int, lexicon: Lexicon, *, common: bo
             j -= 2  # "Two House committees on Monday asked"
         elif low in ("week", "month", "year", "weekend", "night") and j >= 2 and toks[j - 2][LOW] in ("last", "this"):
             j -= 2  # "Beck last week said"
-        elif low in SKIP_BEFORE_CUE or low in TIME_BEFORE_CUE or (passive_cue and low in ("was", "is", "were", "are")):
+        elif low in SKIP_BEFORE_CUE or low in TIME_BEFORE_CUE or (passive_cue and low in ("was", "is", "were", "are")) or (
+                low in ("often", "soon", "however", "just", "now", "still") or (
+                    low.endswith("ly") and len(low) > 4 and not is_capital(toks[j - 1]) and j < cue_index + 1)):
             j -= 1
         else:
             break
