@@ -89,12 +89,17 @@ def source_left(toks: list[Tok], cue_index: int, lexicon: Lexicon, *, common: bo
         if tok[TEXT] == "." and i - 2 >= 0 and abbreviation(toks[i - 2]):
             i -= 1
             continue
-        if tok[LOW] == "and" and i - 2 >= 0 and is_capital(toks[i - 2]) and is_capital(toks[i]):
-            i -= 1
+        if tok[LOW] == "and" and i - 2 >= 0 and (is_capital(toks[i - 2]) or toks[i - 2][LOW] in lexicon.roles) and (
+                is_capital(toks[i]) or toks[i][LOW] in lexicon.roles or toks[i][TEXT][:1].islower()):
+            i -= 1  # "Edwards and others", "teachers and union officials"
             continue
         if is_capital(tok) or tok[LOW] in lexicon.roles:
             lowercase_run = 0
             i -= 1
+            continue
+        if tok[LOW] in ARTICLES and i - 3 >= 0 and toks[i - 2][LOW] in CONNECTORS and (
+                is_capital(toks[i - 3]) or toks[i - 3][LOW] in lexicon.roles) and not toks[i - 3][QUOTED]:
+            i -= 1  # "Speaker of the House Paul Ryan", "a spokesman for the agency"
             continue
         if tok[LOW] in DETERMINERS:
             if not (tok[LOW] in ("that", "this") and is_capital(toks[i])):  # "that Comey said": a complementiser
@@ -105,8 +110,9 @@ def source_left(toks: list[Tok], cue_index: int, lexicon: Lexicon, *, common: bo
         if tok[LOW] in CONNECTORS and i - 2 >= 0 and (is_capital(toks[i - 2]) or toks[i - 2][LOW] in lexicon.roles):
             i -= 1
             continue
-        if (tok[TEXT][:1].isalnum() and tok[LOW] not in CLAUSE_WORDS and tok[LOW] not in lexicon.verbs
-                and lowercase_run < 3 and not tok[LOW].endswith("ly")):
+        if (tok[TEXT][:1].isalnum() and tok[LOW] not in CLAUSE_WORDS and lowercase_run < 3
+                and (tok[LOW] not in lexicon.verbs or (tok[LOW].endswith("ing") and toks[i][TEXT][:1].isalpha()))
+                and not tok[LOW].endswith("ly")):  # a verb form inside a noun phrase: "policy planning director"
             lowercase_run += 1
             i -= 1
             continue
