@@ -96,9 +96,9 @@ def reported_clause_end(toks: list[Tok], rest: int, stop: int, end: int, verbs: 
             return tok[START]
         if tok[LOW] == "but" and following[LOW] in NOT_IN_SUBJECT:
             return tok[START]
-        if verbs is not None and tok[TEXT] in (",", ";") and following[LOW] in ("and", "but", "while") and any(
+        if verbs is not None and tok[TEXT] in (",", ";") and any(
                 t[LOW] in verbs and not t[QUOTED] for t in toks[k + 2:min(k + 10, stop)]):
-            return tok[START]  # "..., and more than 4 in 10 said ...": another relation begins
+            return tok[START]  # "..., and more than 4 in 10 said ...", "..., Hackett said": another relation begins
     return end
 
 
