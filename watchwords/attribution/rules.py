@@ -394,9 +394,11 @@ def relations_in_sentence(text: str, toks: list[Tok], s_start: int, s_end: int, 
                 contents, kind = [trim_span(text, s_start, q[3])], "mixed"
         else:
             rest = index + length
-            if rest < len(toks) and toks[rest][LOW] == "that":
-                rest += 1
-            start_words = has_words(toks[rest][START] if rest < len(toks) else q[0], q[0])
+            words_from = cue_tail(text, toks, index, length)
+            while rest < len(toks) and toks[rest][START] < words_from and toks[rest][START] < q[0]:
+                rest += 1  # past a time or medium ("said on Monday that")
+            that = rest < len(toks) and toks[rest][LOW] == "that"
+            start_words = has_words(toks[rest + that][START] if rest + that < len(toks) else q[0], q[0])
             after_words = has_words(q[3], s_end)
             if start_words or after_words:
                 # the mixed content runs on after the quotation up to the next free cue of the sentence (or its
