@@ -123,8 +123,8 @@ def question_relations(text: str, toks: list[Tok], s_end: int, taken: set[int], 
             continue
         if i > 0 and toks[i - 1][LOW] in BE_FORMS:
             first, end = i - 1, reported_clause_end(toks, i + 1, len(toks), s_end)
-        elif (i == 0 and tok[TEXT] == "Asked") or (i >= 1 and toks[i - 1][LOW] in ("when", "after", "once") and (
-                i == 1 or not toks[i - 2][TEXT][:1].isalnum())):  # "Asked if ..., X said"; "When asked about ..."
+        elif (i == 0 and tok[TEXT] == "Asked") or (i >= 1 and toks[i - 1][LOW] in ("when", "after", "once")):
+            # "Asked if ..., X said"; "When asked about ..."; "..., he said when asked about ..."
             first = i
             comma = next((k for k in range(i + 1, len(toks)) if toks[k][TEXT] == ","), None)
             end = toks[comma][START] if comma is not None else s_end
@@ -232,8 +232,8 @@ def english_relations(text: str, lexicon: Lexicon) -> list[Relation]:
         for s_start, s_end in sentences:
             # '"What does that mean?" Mr. Trump asked.': Punkt ends a sentence after '?"' and '!"', so a short
             # sentence that opens with its source and cue may take the quotation that ends the sentence before
-            after_question = previous_end is not None and text[previous_end - 2:previous_end] in (
-                '?"', '!"', "?”", "!”", "?'", "!’")
+            after_question = previous_end is not None and (text[previous_end - 2:previous_end] in (
+                '?"', '!"', "?”", "!”", "?'", "!’", "?“") or text[previous_end - 3:previous_end] in ("?''", "!''"))
             quote_from = previous_end - 1 if after_question and previous_end is not None else s_start
             previous_end = s_end
             # Only a sentence with a word that can start a cue, or with a quotation, can hold a relation

@@ -192,6 +192,10 @@ def coordinated_subject(toks: list[Tok], conjunction: int, lexicon: Lexicon) -> 
     return (start, j)
 
 
+#: Adverbs that may open a subject noun phrase ("nearly half said", "roughly 40 percent said").
+_SUBJECT_ADVERBS = frozenset({"nearly", "roughly", "approximately", "only", "fully", "exactly", "slightly"})
+
+
 def clause_subject(toks: list[Tok], j: int, lexicon: Lexicon) -> tuple[int, int] | None:
     """A lower-case subject noun phrase ending before toks[j] and opening its clause: "Abortion opponents said",
     "61 percent said", "both candidates said", "a source close to him said", "three-quarters said". At most eight
@@ -202,11 +206,14 @@ def clause_subject(toks: list[Tok], j: int, lexicon: Lexicon) -> tuple[int, int]
         low = tok[LOW]
         if tok[QUOTED] or low in QUOTE_CLOSERS:
             break  # '"...," the RNC member said': a quotation ends the subject on its left
-        if low in NOT_IN_SUBJECT or low in lexicon.verbs or low.endswith("ly"):
+        if low in NOT_IN_SUBJECT or low in lexicon.verbs or (low.endswith("ly") and low not in _SUBJECT_ADVERBS):
             return None
-        if low in CLAUSE_OPENERS or low in CLAUSE_WORDS:
+        if low in CLAUSE_OPENERS or low in CLAUSE_WORDS or low == "-":  # a lone "-" is a dash
             break
-        if not (tok[TEXT][:1].isalnum() or low in ("%", "-", "'s", "’s", "$")):
+        if tok[TEXT] == "." and i >= 2 and abbreviation(toks[i - 2]):
+            i -= 1  # "Mrs. Clinton's advisers said"
+            continue
+        if not (tok[TEXT][:1].isalnum() or low in ("%", "'s", "’s", "$")):
             return None
         i -= 1
     else:
