@@ -181,7 +181,7 @@ def cue_at(toks: list[Tok], index: int, lexicon: Lexicon) -> tuple[int, tuple[st
         if toks[index - 1][LOW] in NOUN_CONTEXT or toks[index - 1][LOW] in ("'s", "’s"):
             return None
         if tok[LOW] == info[0]:
-            for k in range(index - 1, max(index - 4, -1), -1):
+            for k in range(index - 1, max(index - 6, -1), -1):
                 low = toks[k][LOW]
                 if low in ARTICLES or low in ("'s", "’s"):
                     return None
@@ -191,7 +191,42 @@ def cue_at(toks: list[Tok], index: int, lexicon: Lexicon) -> tuple[int, tuple[st
     # except the agentless pattern handled separately.
     if index > 0 and toks[index - 1][LOW] in ("is", "was", "are", "were", "be", "been", "being") and tok[LOW].endswith("ed"):
         return None
+    if not noun_free(toks, index, info[0], lexicon):
+        return None
     return 1, info
+
+
+#: Reporting verbs whose base form is also a common noun ("a report", "the claims", "his remarks").
+NOUN_HOMOGRAPHS = frozenset({"report", "claim", "note", "comment", "remark", "quote", "estimate", "demand", "request",
+                             "promise", "pledge", "question", "challenge", "attack", "tweet", "dispute", "doubt",
+                             "fear", "hope", "support", "view", "reply", "response", "warning", "statement", "plan"})
+
+
+def noun_free(toks: list[Tok], index: int, lemma: str, lexicon: Lexicon) -> bool:
+    """False where the form at toks[index] is a noun, an adjective or another verb than a reporting one: part of a
+    name ("the Cook Political Report"), a participle after an article ("the reported bomber", "the added
+    security"), a plural noun ("investigative reports", "FEC reports show"), a byline ("Lerer reported from Los
+    Angeles"), or "add" meaning sum ("added to the uncertainty", "added up to")."""
+    tok = toks[index]
+    previous = toks[index - 1] if index > 0 else None
+    following = toks[index + 1] if index + 1 < len(toks) else None
+    if previous is not None and lemma in NOUN_HOMOGRAPHS and tok[TEXT][:1].isupper() and tok[LOW] in (
+            lemma, lemma + "s") and previous[TEXT][:1].isupper() and previous[TEXT][:1].isalpha():
+        return False
+    if previous is not None and previous[LOW] in ARTICLES and tok[LOW].endswith("ed"):
+        return False
+    if following is not None and lemma == "report" and following[LOW] == "from":
+        return False
+    if following is not None and lemma == "add" and following[LOW] in ("to", "up"):
+        return False
+    if lemma in NOUN_HOMOGRAPHS and tok[LOW] == lemma + "s" and (  # a plural noun, not the third person singular
+            (following is not None and (following[LOW] in NOT_IN_SUBJECT or following[LOW] in lexicon.verbs)) or (
+                previous is not None and previous[TEXT][:1].islower() and previous[TEXT].isalpha()
+                and previous[LOW] not in lexicon.roles and previous[LOW] not in PRONOUNS
+                and previous[LOW] not in CLAUSE_WORDS and previous[LOW] not in CUE_LEFT
+                and not previous[LOW].endswith("ly"))):
+        return False
+    return True
 
 
 @dataclass
