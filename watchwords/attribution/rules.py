@@ -24,6 +24,7 @@ from .sources import (
     inverted_subject,
     source_left,
     source_right,
+    went_on_to,
 )
 from .tokens import END, LOW, QUOTED, START, TEXT, Tok, ascii_words, is_capital, sentence_tokens, trim_span
 
@@ -65,7 +66,7 @@ def cue_extent(text: str, toks: list[Tok], index: int, length: int) -> tuple[int
     docs/attribution_guidelines.md (1.1) marks it. PolNeAR's annotators differ here: on its train split the cue
     keeps "in a statement" 91 times and leaves it out 92 times, keeps "on Monday" 5 times and leaves it out 38.
     """
-    first = index
+    first = went_on_to(toks, index)
     passive_cue = toks[index][LOW] == "quoted"
     while first > 0 and not toks[first - 1][QUOTED] and (
             toks[first - 1][LOW] in CUE_LEFT or (passive_cue and toks[first - 1][LOW] in ("was", "is", "were", "are"))
@@ -177,7 +178,7 @@ def cue_at(toks: list[Tok], index: int, lexicon: Lexicon) -> tuple[int, tuple[st
     # a noun, not a verb: "the report", "a new tell", "this claim", "the AP report", "a pool report",
     # "Editor's note": a bare form after a possessive, or a base form after a singular noun phrase (a singular
     # subject would take "reports")
-    if index > 0 and not tok[LOW].endswith(("ed", "ing")):
+    if index > 0 and not tok[LOW].endswith(("ed", "ing")) and went_on_to(toks, index) == index:
         if toks[index - 1][LOW] in NOUN_CONTEXT or toks[index - 1][LOW] in ("'s", "’s"):
             return None
         if tok[LOW] == info[0]:

@@ -35,13 +35,22 @@ CLAUSE_WORDS = {"that", "and", "but", "or", "which", "who", "while", "when", "be
                  "before", "since", "although", "though", "where", "so", "to"}
 
 
+def went_on_to(toks: list[Tok], index: int) -> int:
+    """Where "went on to" (goes, go, going) before the cue at toks[index] starts ("She went on to say"), else index:
+    PolNeAR marks the phrase in the cue."""
+    if index >= 3 and toks[index - 1][LOW] == "to" and toks[index - 2][LOW] == "on" and toks[index - 3][LOW] in (
+            "went", "goes", "go", "going"):
+        return index - 3
+    return index
+
+
 def source_left(toks: list[Tok], cue_index: int, lexicon: Lexicon, *, common: bool = True
                  ) -> tuple[int, int] | None:
     """Token range [i, j) of the source phrase ending before toks[cue_index] (skipping adverbs, and the
     auxiliary of "was quoted as saying"); with ``common``, a lower-case subject phrase too ("most voters believe",
     "the latest poll showed"; every cue but *find*, whose lower-case subject is mostly not a source: "City cameras
     find men")."""
-    j = cue_index
+    j = went_on_to(toks, cue_index)
     passive_cue = toks[cue_index][LOW] == "quoted"
     while j > 0:
         low = toks[j - 1][LOW]
