@@ -181,7 +181,7 @@ def cue_at(toks: list[Tok], index: int, lexicon: Lexicon) -> tuple[int, tuple[st
     if index > 0 and not tok[LOW].endswith(("ed", "ing")) and went_on_to(toks, index) == index:
         if toks[index - 1][LOW] in NOUN_CONTEXT or toks[index - 1][LOW] in ("'s", "’s"):
             return None
-        if tok[LOW] == info[0]:
+        if tok[LOW] == info[0] and info[0] in NOUN_HOMOGRAPHS:
             for k in range(index - 1, max(index - 6, -1), -1):
                 low = toks[k][LOW]
                 if low in ARTICLES or low in ("'s", "’s"):
@@ -200,7 +200,9 @@ def cue_at(toks: list[Tok], index: int, lexicon: Lexicon) -> tuple[int, tuple[st
 #: Reporting verbs whose base form is also a common noun ("a report", "the claims", "his remarks").
 NOUN_HOMOGRAPHS = frozenset({"report", "claim", "note", "comment", "remark", "quote", "estimate", "demand", "request",
                              "promise", "pledge", "question", "challenge", "attack", "tweet", "dispute", "doubt",
-                             "fear", "hope", "support", "view", "reply", "response", "warning", "statement", "plan"})
+                             "fear", "hope", "support", "view", "reply", "plan", "answer", "urge", "vow", "stress",
+                             "recall", "praise", "blast", "echo", "joke", "shout", "chant", "email", "blame", "favor",
+                             "decline", "show", "find", "report"})
 
 
 def noun_free(toks: list[Tok], index: int, lemma: str, lexicon: Lexicon) -> bool:
