@@ -19,6 +19,7 @@ from .sources import (
     NOT_IN_SUBJECT,
     OBJECT_PRONOUNS,
     PRONOUNS,
+    addressee_right,
     apposition_left,
     coordinated_subject,
     inverted_subject,
@@ -202,7 +203,7 @@ NOUN_HOMOGRAPHS = frozenset({"report", "claim", "note", "comment", "remark", "qu
                              "promise", "pledge", "question", "challenge", "attack", "tweet", "dispute", "doubt",
                              "fear", "hope", "support", "view", "reply", "plan", "answer", "urge", "vow", "stress",
                              "recall", "praise", "blast", "echo", "joke", "shout", "chant", "email", "blame", "favor",
-                             "decline", "show", "find", "report"})
+                             "decline"})
 
 
 def noun_free(toks: list[Tok], index: int, lemma: str, lexicon: Lexicon) -> bool:
@@ -476,7 +477,7 @@ def relations_in_sentence(text: str, toks: list[Tok], s_start: int, s_end: int, 
         free_left[chosen + 1] = chosen - 1
         relation = Relation(para_id, sent_id, part, kind, source, cue_span, contents, info)
         if info[0] == "tell" and index + length < len(toks):
-            addressee = source_right(toks, index + length, lexicon)
+            addressee = addressee_right(toks, index + length, lexicon)
             if addressee:
                 relation.addressee = (toks[addressee[0]][START], toks[addressee[1] - 1][END])
         found.append(relation)
@@ -535,8 +536,7 @@ def relations_in_sentence(text: str, toks: list[Tok], s_start: int, s_end: int, 
         while rest < len(toks) and toks[rest][START] < words_from:
             rest += 1  # past the cue and a time or medium phrase after it ("said on Monday that")
         if info[0] == "tell" and not inverted and rest < len(toks):
-            listener = toks[rest][LOW] in PRONOUNS or toks[rest][LOW] in ("reporters", "journalists")
-            addressee = source_right(toks, rest, lexicon) or ((rest, rest + 1) if listener else None)
+            addressee = addressee_right(toks, rest, lexicon)
             if addressee:
                 relation.addressee = (toks[addressee[0]][START], toks[addressee[1] - 1][END])
                 rest = addressee[1]

@@ -168,6 +168,26 @@ CLAUSE_OPENERS = frozenset({",", ";", ":", "—", "–", "(", "that", "but", "an
                              "whom", "whether"})
 
 
+_AUXILIARIES = frozenset({"have", "has", "had", "is", "are", "was", "were", "will", "would", "can", "could"})
+
+
+def _lowercase_subject(toks: list[Tok], start: int, end: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """A lower-case subject noun phrase from toks[start] up to an auxiliary ("other advisers to the government have
+    been urging"): an article or a determiner first, then words that are no verb, at most ten."""
+    if start >= end or toks[start][LOW] not in DETERMINERS:
+        return None
+    j = start
+    while j < end and j - start < 10:
+        tok = toks[j]
+        if tok[LOW] in _AUXILIARIES:
+            return (start, j) if j > start + 1 else None
+        if tok[QUOTED] or not (tok[TEXT][:1].isalnum() or tok[LOW] in ("'s", "'")) or tok[LOW] in NOT_IN_SUBJECT or (
+                tok[LOW] in lexicon.verbs) or (tok[LOW] in CLAUSE_WORDS and tok[LOW] != "to"):
+            return None
+        j += 1
+    return None
+
+
 def coordinated_subject(toks: list[Tok], conjunction: int, lexicon: Lexicon) -> tuple[int, int] | None:
     """The subject of a coordinated or participial cue ("Clinton celebrated in Florida ... and said", "The
     spokesman refused to answer but said", "In April, Twitter reported ... and said", "the ACLU has sued the city,
@@ -183,8 +203,13 @@ def coordinated_subject(toks: list[Tok], conjunction: int, lexicon: Lexicon) -> 
             if toks[k][TEXT] in (",", "—", "–"):  # an introductory phrase, or a dateline ("WASHINGTON —")
                 start = k + 1
                 break
+    while start < conjunction - 1 and toks[start][LOW] in ("but", "and", "so", "yet", "still", "meanwhile"):
+        start += 1  # "But other advisers ... have been urging ..., saying"
     if start < conjunction and toks[start][LOW] in PRONOUNS:
         return (start, start + 1) if start + 1 < conjunction and toks[start + 1][TEXT][:1].isalpha() else None
+    lower = _lowercase_subject(toks, start, conjunction, lexicon)
+    if lower is not None:
+        return lower
     j = start
     while j < conjunction and j - start < 9 and not toks[j][QUOTED] and (
             is_capital(toks[j]) or toks[j][LOW] in lexicon.roles or toks[j][LOW] in ("'s", "’s", ".") or
@@ -264,10 +289,26 @@ def apposition_left(toks: list[Tok], comma: int, lexicon: Lexicon) -> tuple[int,
                 # ("Judicial Watch, in releasing the email, noted" -> "Judicial Watch"; "Tester, himself up for ...")
                 end = next((c for c in range(k, comma) if toks[c][TEXT] == "," and toks[c + 1][LOW] in _ASIDES), comma)
                 return (name[0], end)
+            if segments == 0 and all(is_capital(t) or t[TEXT] == "." for t in segment):
+                described = _description_before(toks, k, lexicon)  # "Another Clinton ally, Tom Vilsack, told"
+                if described is not None:
+                    return (described, comma)
             segments += 1
             if segments >= 3:
                 return None
     return None
+
+
+def _description_before(toks: list[Tok], comma: int, lexicon: Lexicon) -> int | None:
+    """Where a description of a name that follows ``comma`` starts, if it opens the sentence: at most twelve words
+    without a verb ("One delegate not on the Cruz slate, Kelly Schmdit, told")."""
+    if comma > 12 or comma == 0:
+        return None
+    words = toks[:comma]
+    if any(t[QUOTED] or (t[LOW] in NOT_IN_SUBJECT and t[LOW] != "not") or t[LOW] in lexicon.verbs
+           or t[TEXT] in (",", ";", ":") for t in words):
+        return None
+    return 1 if toks[0][LOW] in ("but", "and") else 0
 
 
 #: Object pronouns after "according to" ("according to him").
@@ -280,6 +321,36 @@ def common_noun_start(tok: Tok, lexicon: Lexicon) -> bool:
     low = tok[LOW]
     return (tok[TEXT][:1].islower() and tok[TEXT].isalpha() and low not in CLAUSE_WORDS and low not in NOT_IN_SUBJECT
             and low not in lexicon.verbs and not low.endswith(("ing", "ly")) and low not in LEADING_CLAUSE)
+
+
+def addressee_right(toks: list[Tok], after: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """The addressee of "told" at toks[after], kept apart from the content that may follow without "that" ("Roe told
+    the radio station the pipe had burst"; "Loktev told TASS the cameras work"): an object pronoun or "reporters";
+    a run of capitalised words (with "of", "'s" and abbreviations); or an article with at most three more words,
+    ending before the next article, pronoun or capitalised word."""
+    if after >= len(toks) or toks[after][QUOTED]:
+        return None
+    first = toks[after]
+    if first[LOW] in OBJECT_PRONOUNS or first[LOW] in ("reporters", "journalists", "me", "you", "supporters"):
+        return (after, after + 1)
+    if is_capital(first) and first[LOW] not in PRONOUNS:
+        j = after
+        while j < len(toks) and not toks[j][QUOTED] and (is_capital(toks[j]) or toks[j][LOW] in ("'s", "'", "&") or (
+                toks[j][TEXT] == "." and abbreviation(toks[j - 1])) or (
+                toks[j][LOW] in ("of", "for") and j + 1 < len(toks) and is_capital(toks[j + 1]))):
+            j += 1
+        return (after, j)
+    if first[LOW] in ARTICLES:
+        j = after + 1
+        while j < len(toks) and j - after <= 3 and toks[j][TEXT][:1].isalnum() and not is_capital(toks[j]) and (
+                toks[j][LOW] not in ARTICLES and toks[j][LOW] not in PRONOUNS and toks[j][LOW] not in CLAUSE_WORDS
+                and toks[j][LOW] not in NOT_IN_SUBJECT):
+            j += 1
+        if j < len(toks) and toks[j - 1][LOW] in lexicon.roles:  # "the state agency TASS": the name in apposition
+            while j < len(toks) and is_capital(toks[j]) and not toks[j][QUOTED]:
+                j += 1
+        return (after, j) if j > after + 1 else None
+    return source_right(toks, after, lexicon)
 
 
 def source_right(toks: list[Tok], after: int, lexicon: Lexicon, *, apposition: bool = False,
@@ -306,8 +377,10 @@ def source_right(toks: list[Tok], after: int, lexicon: Lexicon, *, apposition: b
             if not (common and j + 1 < len(toks) and toks[j + 1][TEXT][:1].isalnum() and toks[j + 1][LOW] not in
                     CLAUSE_WORDS):
                 break
-        if common and tok[LOW] in NOT_IN_SUBJECT:
+        if (common or j > i) and tok[LOW] in NOT_IN_SUBJECT:
             break
+        if j > i and tok[LOW] in PRONOUNS and tok[LOW] != "it":
+            break  # "told POLITICO she was leaning": the addressee ends, the content begins
         j += 1
         if j - i >= 14:
             break
