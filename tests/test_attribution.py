@@ -88,8 +88,35 @@ def test_pronoun_resolution_and_source_types() -> None:
     assert table[["source", "source_canonical", "source_type"]].values.tolist() == [
         ["Human Rights Watch", "Human Rights Watch", "rights group"],
         ["it", "Human Rights Watch", "rights group"],
-        ["Dana Moor, a lawyer", "Dana Moor", "rights group"],
-        ["she", "Dana Moor", "rights group"]]
+        ["Dana Moor, a lawyer", "Dana Moor", "legal"],
+        ["she", "Dana Moor", "legal"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pronoun agrees in animacy, gender and number: "she" is not the ministry, "he" is not the officials
+        ('Ms. Dana Moor said the plan fails. The ministry said the cameras work. "We disagree," she said.',
+         [("Ms. Dana Moor", "Ms. Dana Moor", "unclassified"), ("The ministry", "ministry", "official"),
+          ("she", "Ms. Dana Moor", "unclassified")]),
+        ('Mr. Ivo Lind said the plan fails. Officials said the cameras work. "They do not," he said.',
+         [("Mr. Ivo Lind", "Mr. Ivo Lind", "unclassified"), ("Officials", "Officials", "official"),
+          ("he", "Mr. Ivo Lind", "unclassified")]),
+        # a lone surname is the earlier full name; the entity keeps the type of its first typed mention
+        ("Commissar Maxim Loktev said the cameras work. Loktev said more would come.",
+         [("Commissar Maxim Loktev", "Maxim Loktev", "official"), ("Loktev", "Maxim Loktev", "official")]),
+        # typing: "news agency" is a wire agency, not an official body; the BBC is not its Russian Service; a
+        # senator's canonical name is her name, not her state; "spokesperson" keeps its first letter
+        ("The news agency said the cameras work.", [("The news agency", "news agency", "wire agency")]),
+        ("The BBC reported that the cameras work.", [("The BBC", "BBC", "international broadcaster")]),
+        ("Senator Claire Dunn of Missouri said the cameras work.",
+         [("Senator Claire Dunn of Missouri", "Senator Claire Dunn", "politician")]),
+        ("A spokesperson said the cameras work.", [("A spokesperson", "spokesperson", "official")]),
+    ],
+)
+def test_entities_and_types(text: str, expected) -> None:
+    table = ww.attributions(text)
+    assert list(zip(table.source, table.source_canonical, table.source_type)) == expected
 
 
 def test_unknown_source_stays_unclassified() -> None:

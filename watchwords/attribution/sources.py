@@ -417,6 +417,57 @@ def type_source(source: str) -> tuple[str, str, str, str]:
     return type_source_in(source, reporting_lexicon())
 
 
+#: Role nouns that name an institution, not a person: their sources are organisations ("the ministry said").
+INSTITUTIONS = frozenset({"ministry", "department", "office", "government", "kremlin", "police", "court", "agency",
+                          "authorities", "authority", "commissariat", "newspaper", "outlet", "channel", "website",
+                          "group", "ngo", "company", "firm", "news agency", "state news agency", "news agencies",
+                          "ministries", "departments", "agencies", "groups", "companies", "firms", "courts"})
+
+
+def plain_word(word: str) -> str:
+    """A word of a source phrase lower-cased, without the punctuation around it and without a possessive "'s"
+    ("spokesperson," -> "spokesperson"; "agency's" -> "agency"; "senators'" -> "senators")."""
+    word = word.lower().replace("’", "'").strip(",.;:!?()\"“”")
+    if word.endswith("'s"):
+        word = word[:-2]
+    return word.strip("'")
+
+
+def head_role_type(words: list[str], lexicon: Lexicon) -> str | None:
+    """The source type of the last role noun of a source phrase, a role of two or three words first ("the news
+    agency" -> wire agency, not the official "agency")."""
+    plain = [plain_word(w) for w in words]
+    for k in range(len(plain) - 1, -1, -1):
+        for size in (3, 2, 1):
+            phrase = " ".join(plain[max(0, k - size + 1):k + 1])
+            if k - size + 1 >= 0 and phrase in lexicon.roles:
+                return lexicon.roles[phrase]
+    return None
+
+
+#: Words that mark a source's gender (titles and gendered role nouns); anything else leaves it unknown.
+MASCULINE = frozenset({"mr", "mr.", "he", "him", "his", "man", "men", "spokesman", "chairman", "congressman",
+                       "businessman", "father", "son", "husband", "brother", "king", "sir", "lord"})
+FEMININE = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "she", "her", "woman", "women", "spokeswoman",
+                      "chairwoman", "congresswoman", "businesswoman", "mother", "daughter", "wife", "sister",
+                      "queen", "lady", "dame"})
+
+
+def gender_and_number(source: str, kind: str, roles: dict[str, str] | None = None) -> tuple[str | None, str]:
+    """(gender, number) of a source phrase, for pronoun agreement: gender "m" or "f" from a title or a gendered
+    role noun ("Ms. Tanzer", "a spokeswoman"), else None (unknown, never guessed from a first name); number
+    "plural" for a lower-case plural head or a plural role noun (``roles``: "officials", "Rights groups") or a
+    coordination ("Smith and Jones"),
+    else "singular". ``kind`` (person / organisation) is the animacy."""
+    words = [plain_word(w) for w in source.split(",")[0].split()]
+    gender = "m" if MASCULINE.intersection(words) else "f" if FEMININE.intersection(words) else None
+    head = source.split(",")[0].split()[-1] if source.split(",")[0].split() else ""
+    plural = ("and" in words and kind == "person") or (
+        (head[:1].islower() or plain_word(head) in (roles or {})) and head.endswith("s")
+        and not head.endswith(("ss", "'s", "’s")) and len(head) > 3)
+    return gender, "plural" if plural else "singular"
+
+
 def type_source_in(source: str, lexicon: Lexicon) -> tuple[str, str, str, str]:
     """(canonical, role, type, kind) of a source phrase."""
     for pattern, canonical, source_type, kind in lexicon.aliases:
@@ -425,12 +476,17 @@ def type_source_in(source: str, lexicon: Lexicon) -> tuple[str, str, str, str]:
             return canonical, role, source_type, kind
     role = role_phrase(source, lexicon)
     words = source.replace("’", "'").split()
-    head_role = next((lexicon.roles[w.lower().strip(",.'s")] for w in reversed(words)
-                      if w.lower().strip(",.'s") in lexicon.roles), None)
+    head_role = head_role_type(words, lexicon)
     names = [w for w in words if w[:1].isupper() and w.lower() not in DETERMINERS]
-    kind = "organisation" if head_role in ("official", "state media", "wire agency", "independent media", "rights group",
-                                           "company") and not (names and not any(w.lower() in lexicon.roles for w in names)) else "person"
+    last_role = next((plain_word(w) for w in reversed(words) if plain_word(w) in lexicon.roles), "")
+    kind = "organisation" if (head_role in ("state media", "wire agency", "independent media", "company")
+                              or last_role in INSTITUTIONS) and not (
+        names and not any(w.lower() in lexicon.roles for w in names)) else "person"
     head = source.replace("’", "'").split(",")[0].split()  # an apposition after a comma describes the name
+    cut = next((k for k in range(1, len(head)) if (head[k] in ("of", "from") or head[k].startswith("("))
+                and head[k - 1][:1].isupper() and not head[k - 1].endswith("'s")), None)
+    if cut is not None and sum(w[:1].isupper() for w in head[:cut]) >= 2:
+        head = head[:cut]  # "Senator Claire McCaskill of Missouri", "Sen. Bernie Sanders (I-Vt.)": the name, not the state
     if head and head[-1][:1].isupper():
         canonical = " ".join(name_tail(head)) or source
     else:  # a description without a name ("Rights groups", "the city's chief officer") stands for itself
@@ -487,3 +543,60 @@ def same_person(name: str, named: list[tuple[str, str, str, str | None, str | No
             if stem >= len(last) - 1 and stem >= len(name) - 2:
                 return entry
     return None
+
+
+#: Personal pronouns as sources: (animacy, gender, number) they agree with; None accepts any.
+PRONOUN_AGREEMENT: dict[str, tuple[str | None, str | None, str | None]] = {
+    "he": ("person", "m", "singular"), "she": ("person", "f", "singular"), "it": ("organisation", None, "singular"),
+    "they": (None, None, None), "we": (None, None, None), "i": ("person", None, "singular")}
+
+
+class Entities:
+    """The sources named so far in one document, for resolving the next mention:
+
+    * a pronoun (he, she, it, they) takes the most recent named source it agrees with in animacy (person or
+      organisation), gender (from a title or a gendered role noun; unknown agrees with both) and number (a plural
+      head noun or a coordination is plural): "she" never resolves to "the ministry" or to "officials";
+    * a lone surname ("Loktev") takes the entity of the earlier full name whose last word it is ("Maxim Loktev");
+    * a role without a name ("the city's chief enlistment officer") takes the named source with that role, or the
+      name written after that role elsewhere in the document;
+    * an entity's source type is decided once, by its first mention that has one (:meth:`decided_type`)."""
+
+    def __init__(self, text: str, lexicon: Lexicon) -> None:
+        self.text = text
+        self.lexicon = lexicon
+        self.named: list[tuple[str, str, str, str, str | None, str]] = []  # canonical, role, type, kind, gender, number
+        self.types: dict[str, str] = {}
+
+    def resolve(self, source: str) -> tuple[str, str, str]:
+        """(canonical, role, source type) of a source phrase, remembered for the mentions after it."""
+        low = source.lower()
+        if low in PRONOUN_AGREEMENT:
+            animacy, gender, number = PRONOUN_AGREEMENT[low]
+            for canonical, role, source_type, kind, their_gender, their_number in reversed(self.named):
+                if (animacy is None or kind == animacy) and (number is None or their_number == number) and (
+                        gender is None or their_gender in (None, gender)):
+                    return canonical, role, source_type
+            return "", "", "unclassified"
+        canonical, role, source_type, kind = type_source(source)
+        gender, number = gender_and_number(source, kind, self.lexicon.roles)
+        if role and not name_tail(source.split()):
+            # a role without a name: the named source with the same role ("the city's chief enlistment officer"
+            # ... "chief enlistment officer Maxim Loktev")
+            holder = next((entry[0] for entry in self.named if entry[1] == role and entry[0] != source), None)
+            canonical = holder or role_holder(self.text, role, self.lexicon) or canonical
+        elif " " not in canonical and canonical[:1].isupper():
+            earlier = next((entry for entry in reversed(self.named) if len(entry[0].split()) > 1
+                            and entry[0].split()[-1] == canonical and entry[3] == "person"), None)
+            if earlier is not None:  # "Loktev" after "Maxim Loktev": one entity
+                canonical, role = earlier[0], role or earlier[1]
+                source_type = source_type if source_type != "unclassified" else earlier[2]
+                gender = gender or earlier[4]
+        if source_type != "unclassified":
+            self.types.setdefault(canonical, source_type)
+        self.named.append((canonical, role, source_type, kind, gender, number))
+        return canonical, role, source_type
+
+    def decided_type(self, canonical: str, source_type: str) -> str:
+        """The type of the entity ``canonical``: that of its first typed mention, else ``source_type``."""
+        return self.types.get(canonical, source_type)

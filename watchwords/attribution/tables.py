@@ -15,7 +15,7 @@ from ..quotes import QUOTE_MARKS
 from ..tables import as_corpus, require_kind, returns
 from .lexicon import compile_lexicon, load_reporting_verbs, reporting_lexicon
 from .rules import english_relations
-from .sources import PRONOUNS, known_name, name_tail, role_holder, same_person, type_source
+from .sources import Entities, known_name, same_person
 from .tokens import looks_english
 
 ATTRIBUTION_COLUMNS = [
@@ -72,40 +72,27 @@ def attributions(corpus: pd.DataFrame | str, *, language: str | None = None,
             skipped.append(f"{doc_id} (en)")
             continue
         relations = english_relations(text, compiled)
-        named: list[tuple[str, str, str, str]] = []
+        entities = Entities(text, compiled)
+        doc_rows: list[dict[str, Any]] = []
         kept: dict[int, int] = {}  # index in relations -> relation_id of the rows kept
         for index, relation in enumerate(relations):
             contents = [c for c in relation.contents if c[1] > c[0]]
             if not contents:
                 continue
-            source_text = text[relation.source[0]:relation.source[1]] if relation.source else ""
-            canonical = role = addressee = ""
-            source_type = "none" if relation.source is None else "unclassified"
-            if relation.source is not None:
-                low = source_text.lower()
-                if low in PRONOUNS:
-                    wanted = PRONOUNS[low]
-                    match = next((n for n in reversed(named) if wanted == "any" or n[3] == wanted), None)
-                    if match:
-                        canonical, role, source_type, _ = match
-                else:
-                    canonical, role, source_type, kind = type_source(source_text)
-                    if role and not name_tail(source_text.split()):
-                        # a role without a name: the named source with the same role ("the city's chief
-                        # enlistment officer" ... "chief enlistment officer Maxim Loktev")
-                        holder = next((c for c, r, _, _ in named if r == role and c != source_text), None)
-                        canonical = holder or role_holder(text, role, compiled) or canonical
-                    named.append((canonical, role, source_type, kind))
-            if relation.addressee:
-                addressee = text[relation.addressee[0]:relation.addressee[1]]
+            typed = entities.resolve(text[relation.source[0]:relation.source[1]]) if relation.source else (
+                "", "", "none")
+            addressee = text[relation.addressee[0]:relation.addressee[1]] if relation.addressee else ""
             kind = relation.kind
             if kind == "indirect" and any(mark in text[a:b] for a, b in contents for mark in QUOTE_MARKS):
                 kind = "mixed"
             kept[index] = len(kept)
-            rows.append(attribution_row(text, doc_id, kept[index], (relation.para_id, relation.sent_id, relation.part), kind,
-                             relation.source, relation.cue, contents, relation.cue_info,
-                             (canonical, role, source_type), addressee,
-                             kept.get(relation.parent, -1) if relation.parent is not None else -1))
+            doc_rows.append(attribution_row(
+                text, doc_id, kept[index], (relation.para_id, relation.sent_id, relation.part), kind, relation.source,
+                relation.cue, contents, relation.cue_info, typed, addressee,
+                kept.get(relation.parent, -1) if relation.parent is not None else -1))
+        for row in doc_rows:  # one source type per entity: the first mention that has one
+            row["source_type"] = entities.decided_type(row["source_canonical"], row["source_type"])
+        rows.extend(doc_rows)
     if skipped:
         warnings.warn(f"attributions: skipped {len(skipped)} document(s) that do not look English: "
                       f"{', '.join(skipped[:10])}{' …' if len(skipped) > 10 else ''} (the lexicons are English; check "
