@@ -11,6 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import watchwords as ww
+from watchwords.attribution.rules import credit_lines
 from watchwords.evaluation import read_gold_json, relations_from_frame, score
 
 
@@ -258,6 +259,62 @@ def test_seed_chain(seed_corpus) -> None:
     hops = ww.attribution_hops(corpus)
     loktev = hops[hops.relation_id == 3].iloc[0]
     assert (loktev.path, loktev.hops) == ("The Jerusalem Post → Reuters → TASS → Maxim Loktev", 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each relation follows its own path: Loktev's words reach the wire through TASS, even where another
+        # sentence quotes him directly
+        ('Loktev told TASS the cameras work. "They find everyone," Loktev said.',
+         [("Wire → TASS → Maxim Loktev", 2), ("Wire → Maxim Loktev", 1)]),
+        # according to a report citing a friend: two relations, the second nested in the first
+        ("The man was detained, according to the newspaper Novaya Gazeta, citing a friend of the man.",
+         [("Wire → Novaya Gazeta", 1), ("Wire → Novaya Gazeta → friend of man", 2)]),
+        # no source: no path
+        ("It was reported that the cameras work.", [("", -1)]),
+    ],
+)
+def test_hops_follow_each_relation(text: str, expected) -> None:
+    corpus = pd.DataFrame({"doc_id": ["d"], "text": [text], "outlet": ["Daily"], "source_agency": ["Wire"]})
+    hops = ww.attribution_hops(corpus)
+    assert [(path.removeprefix("Daily → "), n - 1 if n > 0 else n) for path, n in zip(hops.path, hops.hops)] == \
+        expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Source: agencies Reuters, TASS, AFP", [("Source", "Reuters"), ("Source", "TASS"), ("Source", "AFP")]),
+        ("Sources: Interfax and RIA Novosti.", [("Sources", "Interfax"), ("Sources", "RIA Novosti")]),
+        ("With reporting by Reuters", [("With reporting by", "Reuters")]),
+        ("The source said the cameras work.", []),  # not a credit line
+    ],
+)
+def test_credit_lines(text: str, expected) -> None:
+    assert credit_lines(text) == expected
+
+
+def test_credit_line_gives_chain_edges() -> None:
+    corpus = pd.DataFrame({"doc_id": ["d"], "text": ["Officials said the cameras work.\n\nSource: agencies TASS, AFP"],
+                           "outlet": ["Daily"]})
+    chains = ww.attribution_chains(corpus)
+    assert chains[["citing", "cited", "basis"]].values.tolist() == [
+        ["Daily", "TASS", "credit"], ["Daily", "AFP", "credit"], ["Daily", "Officials", "text"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("HEADLINE: Loktev: cameras find draft dodgers\n\nBODY: Moscow uses cameras.",
+         [("Loktev", ":", "cameras find draft dodgers")]),
+        ("HEADLINE: Cameras find draft dodgers - TASS\n\nBODY: Moscow uses cameras.",
+         [("TASS", "-", "Cameras find draft dodgers")]),  # no "Cameras find" relation inside it
+    ],
+)
+def test_headline_attribution(text: str, expected) -> None:
+    table = ww.attributions(text)
+    assert list(zip(table.source, table.cue, table.content)) == expected
 
 
 def test_voice_tiles_paragraphs_and_feeds_tokens(seed_corpus) -> None:

@@ -274,14 +274,11 @@ def english_relations(text: str, lexicon: Lexicon) -> list[Relation]:
                     continue
         quote_inner = [(q[1], q[2]) for q in quotes]
         sentences = sentences_by_para.get(para_id, [])
+        headline = None
         if para.part == "headline":
-            match = HEADLINE_SOURCE.search(text, para.start, para.end)
-            if match and any(w[:1].isupper() for w in match.group(1).split()):
-                s, e = match.span(1)
-                dash = text.index(match.group().strip()[0], match.start())
-                content = trim_span(text, para.start, match.start())
-                relations.append(Relation(para_id, sent_id, para.part, "indirect", (s, e), (dash, dash + 1), [content],
-                                           ("headline attribution", "neutral", "speech")))
+            headline = headline_relation(text, para.start, para.end, para_id, sent_id)
+            if headline is not None:
+                relations.append(headline)
         used_quotes: set[int] = set()
         quote_bounds = ([q[0] for q in quotes], [q[2] for q in quotes])  # once per paragraph, for bisect
         previous_end = None
@@ -306,6 +303,10 @@ def english_relations(text: str, lexicon: Lexicon) -> list[Relation]:
             sentence_relations = relations_in_sentence(text, toks, s_start, s_end, quotes, used_quotes, lexicon,
                                                      para_id, sent_id, para.part, quote_from=quote_from,
                                                      quote_bounds=quote_bounds)
+            if para.part == "headline":  # a headline's "X says"/"X finds" inside an attributed headline, or with
+                # a capitalised headline word as its only source, is no relation of its own
+                sentence_relations = [r for r in sentence_relations if r.cue_info[2] == "speech" and not (
+                    headline is not None and headline.contents[0][0] <= r.cue[0] < headline.contents[0][1])]
             agentless = None
             if not any(r.source for r in sentence_relations) and not (plain and AGENTLESS_WORDS.isdisjoint(words)):
                 agentless = AGENTLESS.search(text, s_start, s_end)
@@ -356,6 +357,47 @@ def subject_before_cue(toks: list[Tok], index: int, lexicon: Lexicon, info: tupl
     if span is None and index > 0 and toks[index - 1][LOW] == ",":
         span = apposition_left(toks, index - 1, lexicon)
     return span
+
+
+#: A headline that opens with its source: "Loktev: cameras find draft dodgers" (a name of one to four capitalised
+#: words, a colon, the content).
+HEADLINE_SOURCE_FIRST = re.compile(r"\s*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*)\s*:\s+(\S.*?)\s*$")
+
+
+#: A credit line: "Source: agencies Reuters, TASS, AFP", "Sources: Interfax and RIA Novosti", "With reporting by
+#: Reuters" (a line of its own).
+CREDIT_LINE = re.compile(r"^[ \t]*(?:(Sources?|Source\(s\))[ \t]*:|(With (?:input|reporting) (?:from|by))[ \t]*:?)[ \t]+"
+                         r"(?:(?:the\s+)?(?:news\s+)?agenc(?:y|ies)\s+)?([^\n]{2,200}?)[ \t.]*$", re.MULTILINE)
+
+
+def credit_lines(text: str) -> list[tuple[str, str]]:
+    """(cue, name) for each source named on a credit line of ``text``: "Source: agencies Reuters, TASS, AFP" gives
+    ("Source", "Reuters"), ("Source", "TASS"), ("Source", "AFP"). Names are split at commas, semicolons, slashes
+    and "and"."""
+    found = []
+    for match in CREDIT_LINE.finditer(text):
+        cue = match.group(1) or match.group(2)
+        for name in re.split(r"\s*(?:[,;/]|\band\b)\s*", match.group(3)):
+            if name.strip() and name.strip()[:1].isupper():
+                found.append((cue, name.strip()))
+    return found
+
+
+def headline_relation(text: str, start: int, end: int, para_id: int, sent_id: int) -> Relation | None:
+    """The attribution of a headline: "content - TASS", "content: TASS" (the source after a dash or colon at its
+    end) or "Loktev: content" (the source before a colon at its start); cue the dash or colon."""
+    match = HEADLINE_SOURCE.search(text, start, end)
+    if match and any(w[:1].isupper() for w in match.group(1).split()):
+        s, e = match.span(1)
+        dash = text.index(match.group().strip()[0], match.start())
+        return Relation(para_id, sent_id, "headline", "indirect", (s, e), (dash, dash + 1),
+                        [trim_span(text, start, match.start())], ("headline attribution", "neutral", "speech"))
+    match = HEADLINE_SOURCE_FIRST.match(text, start, end)
+    if match and match.group(1).split()[0].lower() not in ("update", "watch", "video", "breaking", "exclusive"):
+        colon = text.index(":", match.end(1))
+        return Relation(para_id, sent_id, "headline", "indirect", match.span(1), (colon, colon + 1),
+                        [trim_span(text, match.start(2), end)], ("headline attribution", "neutral", "speech"))
+    return None
 
 
 def relations_in_sentence(text: str, toks: list[Tok], s_start: int, s_end: int, quotes, used_quotes: set[int],
