@@ -12,7 +12,9 @@ read in place and never copied into the repository:
     python bench/bench_attribution.py --megabytes 20 --texts ../shared/eval/polnear-dev/text
 
 ``--hostile`` times the inputs that were quadratic before (issue 13, class J): one paragraph of 'He said: "'
-repeated, and one of short quoted sentences, at doubling sizes. Linear time shows as a constant time per KB:
+repeated, one of short quoted sentences, one "sentence" of nested indirect speech, coordinated and participial
+cues, nested "citing", appositions, and documents with many relations for the entity lookups, at doubling sizes.
+Linear time shows as a constant time per KB:
 
     python bench/bench_attribution.py --hostile
 """
@@ -47,7 +49,17 @@ def replicated_texts(folder: Path, megabytes: float) -> tuple[int, list[tuple[st
     return size, texts
 
 
-HOSTILE = {"an open quotation repeated": 'He said: "', "short quoted sentences": 'He said: "x". '}
+HOSTILE = {"an open quotation repeated": 'He said: "', "short quoted sentences": 'He said: "x". ',
+           # one "sentence" of nested indirect speech: every content once ran to its end (output, and time, grew with
+           # the square of the input before contents were bounded)
+           "nested indirect speech": "He said that ",
+           "questions without a comma": "the man said that when asked about it ",
+           "coordinated cues": "Smith left the room and said ",
+           "nested citing": "Smith reported that the man, citing Jones, ",
+           "appositions after inverted cues": "said Smith, a man of the city, ",
+           # many relations in one document: entity lookups once scanned every earlier source
+           "a role without a name, repeated": "The officer said that the cameras work. ",
+           "pronouns with no agreeing antecedent": "The ministry said it. She said so. "}
 
 
 def hostile(repeat: int) -> None:

@@ -98,25 +98,97 @@ REPORTER_CLAUSE = frozenset({"which", "but", "compared", "including", "while", "
                               "arguing", "calling", "insisting", "warning", "explaining", "describing"})
 
 
-def reported_clause_end(toks: list[Tok], rest: int, stop: int, end: int, verbs: dict[str, Any] | None = None) -> int:
-    """Where an indirect content that starts at toks[rest] ends: at a comma (or a dash) that opens a clause of the
-    reporter's (:data:`REPORTER_CLAUSE`, a relative clause on "who", or "and"/"but" followed by a verb without a
-    subject), never inside a quotation, never before the third word."""
-    for k in range(rest + 3, min(stop, len(toks) - 1)):
+#: The longest indirect content, in tokens: longer runs are text the sentence splitter could not cut (a list, a
+#: table, a hostile input), and the bound keeps the output, and so the time, linear in the input.
+MAX_CONTENT_TOKENS = 200
+
+
+class ClauseIndex:
+    """One pass over a sentence's tokens that answers, in constant time, where a reported clause ends
+    (:meth:`clause_end`), where a trailing ", citing X" / ", according to X" starts (:meth:`citing_at`), the nearest
+    clause break on the left (:meth:`break_before`) and how many unquoted words and quoted tokens a range holds:
+    the speed shortcut that keeps a sentence of thousands of cues ('He said that ' repeated) linear."""
+
+    def __init__(self, toks: list[Tok], verbs: dict[str, Any] | None) -> None:
+        n = len(toks)
+        self.toks = toks
+        self.next_local = [n] * (n + 1)  # first k' >= k ending a clause by the token pair at k', k' + 1
+        self.next_comma_verb = [n] * (n + 1)  # first comma or semicolon k' >= k with a cue verb within 2..9 after
+        self.verb_after = [n] * (n + 1)  # for such a comma, the index of that verb
+        self.next_citing = [n] * (n + 1)
+        self.previous_break = [-1] * (n + 1)  # last k' <= k that is a comma, a dash or a colon
+        self.words = [0] * (n + 1)  # prefix counts of unquoted word tokens
+        self.quoted = [0] * (n + 1)  # prefix counts of quoted tokens
+        next_verb = n
+        verb_from = [n] * (n + 1)  # first unquoted cue verb at or after k
+        for k in range(n - 1, -1, -1):
+            if verbs is not None and toks[k][LOW] in verbs and not toks[k][QUOTED]:
+                next_verb = k
+            verb_from[k] = next_verb
+        for k in range(n - 1, -1, -1):
+            self.next_local[k] = k if k < n - 1 and self._local(k) else self.next_local[k + 1]
+            tok = toks[k]
+            verb = verb_from[k + 2] if k + 2 <= n else n
+            if verbs is not None and k < n - 1 and tok[TEXT] in (",", ";") and verb < k + 10 and not (
+                    tok[QUOTED] or toks[k + 1][QUOTED]):
+                self.next_comma_verb[k], self.verb_after[k] = k, verb
+            else:
+                self.next_comma_verb[k] = self.next_comma_verb[k + 1]
+            self.next_citing[k] = k if k < n - 1 and tok[LOW] == "," and toks[k + 1][LOW] in (
+                "citing", "according") else self.next_citing[k + 1]
+        last = -1
+        for k, tok in enumerate(toks):
+            if tok[LOW] in (",", "—", "–", ":"):
+                last = k
+            self.previous_break[k] = last
+            self.words[k + 1] = self.words[k] + (1 if tok[TEXT][:1].isalnum() and not tok[QUOTED] else 0)
+            self.quoted[k + 1] = self.quoted[k] + (1 if tok[QUOTED] else 0)
+
+    def _local(self, k: int) -> bool:
+        toks = self.toks
         tok, following = toks[k], toks[k + 1]
         if tok[QUOTED] or following[QUOTED]:
-            continue
+            return False
         if tok[TEXT] in ("—", "–") and following[TEXT][:1].isalpha():
-            return tok[START]
+            return True
         if tok[TEXT] == "," and (following[LOW] in REPORTER_CLAUSE or following[LOW] in ("who", "whose") or (
                 following[LOW] == "and" and k + 2 < len(toks) and toks[k + 2][LOW] in NOT_IN_SUBJECT)):
-            return tok[START]
-        if tok[LOW] == "but" and following[LOW] in NOT_IN_SUBJECT:
-            return tok[START]
-        if verbs is not None and tok[TEXT] in (",", ";") and any(
-                t[LOW] in verbs and not t[QUOTED] for t in toks[k + 2:min(k + 10, stop)]):
-            return tok[START]  # "..., and more than 4 in 10 said ...", "..., Hackett said": another relation begins
-    return end
+            return True
+        return tok[LOW] == "but" and following[LOW] in NOT_IN_SUBJECT
+
+    def clause_end(self, rest: int, stop: int, end: int, *, verbs: bool = True) -> int:
+        """Where an indirect content that starts at toks[rest] ends: at a comma (or a dash) that opens a clause of
+        the reporter's (:data:`REPORTER_CLAUSE`, a relative clause on "who", or "and"/"but" followed by a verb
+        without a subject), or, with ``verbs``, at a comma after which another cue follows within eight words
+        ("..., and more than 4 in 10 said", "..., Hackett said": another relation begins); never inside a
+        quotation, never before the third word; ``end`` (a character offset) when none comes before toks[stop]."""
+        first = rest + 3
+        if stop > rest + MAX_CONTENT_TOKENS:  # a "sentence" this long is no sentence: the content ends by length
+            stop, end = rest + MAX_CONTENT_TOKENS, self.toks[rest + MAX_CONTENT_TOKENS][START]
+        limit = min(stop, len(self.toks) - 1)
+        if first >= limit:
+            return end
+        best = self.next_local[first]
+        if verbs:
+            k = self.next_comma_verb[first]
+            while k < min(best, limit) and self.verb_after[k] >= stop:
+                k = self.next_comma_verb[k + 1]  # the verb lies past the stop: at most ten such commas
+            best = min(best, k)
+        return self.toks[best][START] if best < limit else end
+
+    def citing_at(self, rest: int) -> int:
+        """The index of the first ", citing" / ", according" comma at or after toks[rest] (len(toks) if none)."""
+        return self.next_citing[rest] if rest < len(self.toks) else len(self.toks)
+
+    def break_before(self, k: int) -> int:
+        """The index of the last comma, dash or colon at or before toks[k] (-1 if none)."""
+        return self.previous_break[k] if k >= 0 else -1
+
+    def count_words(self, a: int, b: int) -> int:
+        return self.words[b] - self.words[a]
+
+    def any_quoted(self, a: int, b: int) -> bool:
+        return self.quoted[b] > self.quoted[a]
 
 
 def cue_tail(text: str, toks: list[Tok], index: int, length: int) -> int:
@@ -131,7 +203,8 @@ BE_FORMS = frozenset({"was", "were", "is", "are", "been", "be", "being"})
 
 
 def question_relations(text: str, toks: list[Tok], s_end: int, taken: set[int], para_id: int, sent_id: int,
-               part: str) -> list[Relation]:
+               part: str,
+                       clauses: ClauseIndex | None = None) -> list[Relation]:
     """Questions whose asker is not named: "Clinton was asked about the border" (cue "was asked"), and a sentence
     that opens with "Asked if ..., X said" (cue "Asked", content up to the comma). Kind "no explicit source"."""
     found = []
@@ -139,12 +212,14 @@ def question_relations(text: str, toks: list[Tok], s_end: int, taken: set[int], 
         if tok[LOW] != "asked" or i in taken or tok[QUOTED]:
             continue
         if i > 0 and toks[i - 1][LOW] in BE_FORMS:
-            first, end = i - 1, reported_clause_end(toks, i + 1, len(toks), s_end)
+            clauses = clauses or ClauseIndex(toks, None)
+            first, end = i - 1, clauses.clause_end(i + 1, len(toks), s_end, verbs=False)
         elif (i == 0 and tok[TEXT] == "Asked") or (i >= 1 and toks[i - 1][LOW] in ("when", "after", "once")):
             # "Asked if ..., X said"; "When asked about ..."; "..., he said when asked about ..."
             first = i
-            comma = next((k for k in range(i + 1, len(toks)) if toks[k][TEXT] == ","), None)
-            end = toks[comma][START] if comma is not None else s_end
+            comma = next((k for k in range(i + 1, min(i + 60, len(toks))) if toks[k][TEXT] == ","), None)
+            end = toks[comma][START] if comma is not None else (
+                s_end if i + 60 >= len(toks) else toks[i + 60][START])  # bounded, as every content is
         else:
             continue
         after = cue_right_end(toks, i + 1)
@@ -524,6 +599,7 @@ def relations_in_sentence(text: str, toks: list[Tok], s_start: int, s_end: int, 
                 relation.addressee = (toks[addressee[0]][START], toks[addressee[1] - 1][END])
         found.append(relation)
     # 2.-3. indirect speech, "according to", "citing"
+    clauses = ClauseIndex(toks, lexicon.verbs)
     for index, length, info in cues:
         if index in taken_cues:
             continue
@@ -536,10 +612,9 @@ def relations_in_sentence(text: str, toks: list[Tok], s_start: int, s_end: int, 
             source = (toks[span[0]][START], toks[span[1] - 1][END])
             # "According to X, CONTENT." or "CONTENT, according to X."
             contents = [trim_span(text, source[1], s_end) if index == 0 else trim_span(text, s_start, toks[index][START])]
-            after_source = toks[span[1]:]
-            if index > 0 and after_source and after_source[0][TEXT] == "," and sum(
-                    t[TEXT][:1].isalnum() for t in after_source) >= 3 and not any(t[QUOTED] for t in after_source):
-                contents.append(trim_span(text, after_source[1][START], s_end))  # "Since May, according to X, ..."
+            if index > 0 and span[1] + 1 < len(toks) and toks[span[1]][TEXT] == "," and clauses.count_words(
+                    span[1], len(toks)) >= 3 and not clauses.any_quoted(span[1], len(toks)):
+                contents.append(trim_span(text, toks[span[1] + 1][START], s_end))  # "Since May, according to X, ..."
             found.append(Relation(para_id, sent_id, part, "indirect", source, cue_span, contents, info))
             taken_cues.add(index)
             continue
@@ -553,7 +628,7 @@ def relations_in_sentence(text: str, toks: list[Tok], s_start: int, s_end: int, 
             if parent.source is not None and not any(is_capital(t) or t[LOW] in lexicon.roles or t[LOW] in PRONOUNS
                                                      or t[LOW] in OBJECT_PRONOUNS for t in cited):
                 # "McCain said, citing low economic growth": what is cited is a reason, given by the parent's source
-                end = reported_clause_end(toks, span[0], len(toks), s_end, lexicon.verbs)
+                end = clauses.clause_end(span[0], len(toks), s_end)
                 found.append(Relation(para_id, sent_id, part, "indirect", parent.source, cue_span,
                                       [trim_span(text, source[0], end)], info))
             else:
@@ -588,34 +663,28 @@ def relations_in_sentence(text: str, toks: list[Tok], s_start: int, s_end: int, 
             if toks[look][LOW] == "that":
                 rest = look
                 break
-        clause_end = s_end
         # stop before a trailing ", citing X" / ", according to X"
-        stop = len(toks)
-        for t_index in range(rest, len(toks) - 1):
-            if toks[t_index][LOW] == "," and toks[t_index + 1][LOW] in ("citing", "according"):
-                clause_end, stop = toks[t_index][START], t_index
-                break
-        tail = [t for t in toks[rest:stop] if t[TEXT] not in (".", "!", "?")]
-        if tail and tail[0][LOW] not in (",",) and not inverted and len(tail) >= 2:
-            clause_end = reported_clause_end(toks, rest, stop, clause_end, lexicon.verbs)
+        stop = clauses.citing_at(rest)
+        clause_end = toks[stop][START] if stop < len(toks) else s_end
+        tail = [k for k in range(rest, min(stop, rest + 8)) if toks[k][TEXT] not in (".", "!", "?")][:2]
+        if tail and toks[tail[0]][LOW] != "," and not inverted and len(tail) >= 2:
+            clause_end = clauses.clause_end(rest, stop, clause_end)
             relation.contents = [trim_span(text, toks[rest][START], clause_end)]
         else:
             # trailing attribution: the content is the clause before the source
-            boundary = span[0] - 1 if not inverted else index - 1
-            while boundary >= 0 and toks[boundary][LOW] not in (",", "—", "–", ":"):
-                boundary -= 1
+            boundary = clauses.break_before(span[0] - 1 if not inverted else index - 1)
             if boundary <= 0:
                 continue
             relation.contents = [trim_span(text, s_start, toks[boundary][START])]
-            if not inverted and tail and tail[0][LOW] == "," and sum(t[TEXT][:1].isalnum() for t in tail) >= 3 and (
-                    not any(t[QUOTED] for t in tail)):
+            if not inverted and tail and toks[tail[0]][LOW] == "," and len(tail) == 2 and clauses.count_words(
+                    rest, stop) >= 3 and not clauses.any_quoted(rest, stop):
                 # a parenthetical attribution: "He is leaning toward Kasich, he said, because he prizes electability"
-                relation.contents.append(trim_span(text, tail[1][START], reported_clause_end(
-                    toks, rest + 1, stop, clause_end)))
+                relation.contents.append(trim_span(text, toks[tail[1]][START], clauses.clause_end(
+                    rest + 1, stop, clause_end, verbs=False)))
         if relation.contents and relation.contents[0][1] > relation.contents[0][0]:
             found.append(relation)
             taken_cues.add(index)
-    found.extend(question_relations(text, toks, s_end, taken_cues, para_id, sent_id, part))
+    found.extend(question_relations(text, toks, s_end, taken_cues, para_id, sent_id, part, clauses))
     return nested_beliefs_dropped(found)
 
 
@@ -625,9 +694,14 @@ def nested_beliefs_dropped(found: list[Relation]) -> list[Relation]:
     most residents oppose ..."; PARC and PolNeAR annotate the outer relation)."""
     if all(r.cue_info[2] == "speech" for r in found):
         return found
-    contents = [(span, r) for r in found for span in r.contents]
-    kept = [r for r in found if r.cue_info[2] == "speech" or not any(
-        a <= r.cue[0] < b for (a, b), other in contents if other is not r)]
+    starts = sorted(a for r in found for a, _ in r.contents)
+    ends = sorted(b for r in found for _, b in r.contents)
+
+    def covering(point: int) -> int:  # how many content spans [a, b) contain the point (two bisections)
+        return bisect_right(starts, point) - bisect_right(ends, point)
+
+    kept = [r for r in found if r.cue_info[2] == "speech" or covering(r.cue[0]) == sum(
+        a <= r.cue[0] < b for a, b in r.contents)]
     if len(kept) < len(found):  # parents are indices into this sentence's list
         index = {id(r): k for k, r in enumerate(kept)}
         for r in kept:

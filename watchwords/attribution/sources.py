@@ -194,7 +194,7 @@ def coordinated_subject(toks: list[Tok], conjunction: int, lexicon: Lexicon) -> 
     saying"): the capitalised or role-headed noun phrase that opens the clause (the sentence, after an
     introductory phrase ending in a comma, or the last ", and" / ";" before the cue), if a verb follows it."""
     start = 0
-    for k in range(conjunction - 1, 0, -1):
+    for k in range(conjunction - 1, max(conjunction - 60, 0), -1):  # a clause of at most sixty tokens: linear time
         if toks[k][TEXT] == ";" or (toks[k][LOW] in ("and", "but") and toks[k - 1][TEXT] == ","):
             start = k + 1
             break
@@ -395,7 +395,7 @@ def source_right(toks: list[Tok], after: int, lexicon: Lexicon, *, apposition: b
         end = len(toks)
         while end > j and not toks[end - 1][TEXT][:1].isalnum():
             end -= 1
-        if not any(t[QUOTED] for t in toks[j:end]):
+        if end - j <= 40 and not any(t[QUOTED] for t in toks[j:end]):  # at most forty tokens: linear time
             j = end
     return (i, j)
 
@@ -554,7 +554,7 @@ PRONOUN_AGREEMENT: dict[str, tuple[str | None, str | None, str | None]] = {
 class Entities:
     """The sources named so far in one document, for resolving the next mention:
 
-    * a pronoun (he, she, it, they) takes the most recent named source it agrees with in animacy (person or
+    * a pronoun (he, she, it, they) takes the most recent of the last 50 named sources it agrees with in animacy (person or
       organisation), gender (from a title or a gendered role noun; unknown agrees with both) and number (a plural
       head noun or a coordination is plural): "she" never resolves to "the ministry" or to "officials";
     * a lone surname ("Loktev") takes the entity of the earlier full name whose last word it is ("Maxim Loktev");
@@ -567,13 +567,16 @@ class Entities:
         self.lexicon = lexicon
         self.named: list[tuple[str, str, str, str, str | None, str]] = []  # canonical, role, type, kind, gender, number
         self.types: dict[str, str] = {}
+        self.by_role: dict[str, str] = {}  # role -> the first canonical name with it
+        self.holders: dict[str, str | None] = {}  # role -> the name written after it in the document
+        self.by_surname: dict[str, tuple[str, str, str, str, str | None, str]] = {}  # last word -> latest full name
 
     def resolve(self, source: str) -> tuple[str, str, str]:
         """(canonical, role, source type) of a source phrase, remembered for the mentions after it."""
         low = source.lower()
         if low in PRONOUN_AGREEMENT:
             animacy, gender, number = PRONOUN_AGREEMENT[low]
-            for canonical, role, source_type, kind, their_gender, their_number in reversed(self.named):
+            for canonical, role, source_type, kind, their_gender, their_number in reversed(self.named[-50:]):
                 if (animacy is None or kind == animacy) and (number is None or their_number == number) and (
                         gender is None or their_gender in (None, gender)):
                     return canonical, role, source_type
@@ -583,18 +586,24 @@ class Entities:
         if role and not name_tail(source.split()):
             # a role without a name: the named source with the same role ("the city's chief enlistment officer"
             # ... "chief enlistment officer Maxim Loktev")
-            holder = next((entry[0] for entry in self.named if entry[1] == role and entry[0] != source), None)
-            canonical = holder or role_holder(self.text, role, self.lexicon) or canonical
+            holder = self.by_role.get(role)
+            if role not in self.holders:  # one search of the document per role
+                self.holders[role] = role_holder(self.text, role, self.lexicon)
+            canonical = (holder if holder != source else None) or self.holders[role] or canonical
         elif " " not in canonical and canonical[:1].isupper():
-            earlier = next((entry for entry in reversed(self.named) if len(entry[0].split()) > 1
-                            and entry[0].split()[-1] == canonical and entry[3] == "person"), None)
+            earlier = self.by_surname.get(canonical)
             if earlier is not None:  # "Loktev" after "Maxim Loktev": one entity
                 canonical, role = earlier[0], role or earlier[1]
                 source_type = source_type if source_type != "unclassified" else earlier[2]
                 gender = gender or earlier[4]
         if source_type != "unclassified":
             self.types.setdefault(canonical, source_type)
-        self.named.append((canonical, role, source_type, kind, gender, number))
+        entry = (canonical, role, source_type, kind, gender, number)
+        self.named.append(entry)
+        if role:
+            self.by_role.setdefault(role, canonical)
+        if len(canonical.split()) > 1 and kind == "person":
+            self.by_surname[canonical.split()[-1]] = entry
         return canonical, role, source_type
 
     def decided_type(self, canonical: str, source_type: str) -> str:
