@@ -75,3 +75,59 @@ def test_cli_json_shape(polnear_dir, capsys) -> None:
 def test_cli_rejects_a_folder_that_is_not_polnear(tmp_path, capsys) -> None:
     assert main(["evaluate-attribution", "--polnear", str(tmp_path)]) == 1
     assert "not a PolNeAR split folder" in capsys.readouterr().err
+
+
+def _spans(text: str, *parts: str) -> tuple[tuple[int, int], ...]:
+    """The spans of each part (its first occurrence) in text."""
+    return tuple((text.index(p), text.index(p) + len(p)) for p in parts)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content", "kind", "expected"),
+    [
+        ('"It works," Moor said.', "said", "Moor", "It works,", "direct", ["direct quote"]),
+        ('"It works," said Dana Moor.', "said", "Dana Moor", "It works,", "direct",
+         ["direct quote", "source after the cue"]),
+        ("He told TASS the cameras work.", "told", "He", "the cameras work", "indirect",
+         ["indirect", "pronoun source", "told (addressee)"]),
+        ("Moor, a lawyer, said the cameras work.", "said", "Moor, a lawyer,", "the cameras work", "indirect",
+         ["indirect", "source with apposition or relative clause"]),
+        ("The cameras work, according to Moor.", "according to", "Moor", "The cameras work", "indirect",
+         ["indirect", "source after the cue", "according to"]),
+        ("Moor left, saying the cameras work.", "saying", "Moor", "the cameras work", "indirect",
+         ["indirect", "participle after a comma"]),
+        ("Moor left and said the cameras work.", "said", "Moor", "the cameras work", "indirect",
+         ["indirect", "coordinated cue (and/but)"]),
+        ("It was asked whether the cameras work.", "asked", "", "whether the cameras work", "indirect",
+         ["indirect", "no explicit source", "question (asked)"]),
+    ],
+)
+def test_constructions_of_gold_relations(text, cue, source, content, kind, expected) -> None:
+    from watchwords.evaluation import recall_breakdown
+
+    relation = GoldRelation(_spans(text, cue), _spans(text, source) if source else (), _spans(text, content), kind)
+    table = recall_breakdown([(text, [relation], [])], subset="all")
+    assert sorted(table["group"]) == sorted(expected)
+    assert table["found"].eq(0).all() and table["recall"].eq(0.0).all()
+
+
+def test_recall_breakdown_by_verb_counts_found_and_exact() -> None:
+    from watchwords.evaluation import recall_breakdown
+
+    text = "Moor said the cameras work. Officials claimed the plan failed. Lind believes it."
+    gold = [_rel((5, 9), (0, 4), (10, 26)), _rel((38, 45), (28, 37), (46, 61)), _rel((67, 75), (62, 66), (76, 78))]
+    predicted = [_rel((5, 9), (0, 4), (10, 26)),  # exact
+                 _rel((38, 45), (28, 37), (46, 55))]  # found, content not exact
+    table = recall_breakdown([(text, gold, predicted)], subset="all", by="verb")
+    assert table.values.tolist() == [["believe", 1, 0, 0.0, 0, 0.0], ["claim", 1, 1, 1.0, 0, 0.0],
+                                     ["say", 1, 1, 1.0, 1, 1.0]]
+    speech = recall_breakdown([(text, gold, predicted)], subset="speech", by="verb")
+    assert set(speech["group"]) == {"say", "claim"}  # "believe" is no speech cue
+    with pytest.raises(ValueError, match="by='lemma'"):
+        recall_breakdown([], by="lemma")
+
+
+def test_cli_breakdown(polnear_dir, capsys) -> None:
+    assert main(["evaluate-attribution", "--polnear", str(polnear_dir), "--breakdown", "--min-gold", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "recall per construction" in out and "recall per verb" in out and "say" in out

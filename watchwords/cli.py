@@ -118,13 +118,23 @@ def _report(args: argparse.Namespace) -> int:
 def _evaluate_attribution(args: argparse.Namespace) -> int:
     import json
 
-    from .evaluation import evaluate_polnear
+    from .evaluation import polnear_triples, recall_breakdown, score
 
     try:
-        result = evaluate_polnear(args.polnear, subset=args.subset)
+        triples = polnear_triples(args.polnear)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    result = score(triples, subset=args.subset)
+    if args.breakdown:
+        for by in ("construction", "verb"):
+            table = recall_breakdown(triples, subset=args.subset, by=by)
+            table = table if by == "construction" else table[table["gold"] >= args.min_gold]
+            print(f"PolNeAR {args.polnear}: recall per {by}, subset {args.subset}"
+                  + ("" if by == "construction" else f" (lemmas with at least {args.min_gold} gold relations)"))
+            print(table.to_string(index=False))
+            print()
+        return 0
     if args.json:
         print(json.dumps(_plain(result), indent=2))
         return 0
@@ -262,6 +272,10 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--polnear", required=True, metavar="DIR", help="a PolNeAR split folder (text/, attributions/)")
     evaluate.add_argument("--subset", choices=("speech", "all"), default="speech")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+    evaluate.add_argument("--breakdown", action="store_true",
+                          help="print recall per construction and per reporting verb instead")
+    evaluate.add_argument("--min-gold", type=int, default=20, metavar="N",
+                          help="with --breakdown, list the verbs with at least N gold relations (default 20)")
     evaluate.set_defaults(run=_evaluate_attribution)
 
     russian = commands.add_parser("evaluate-russian", help="score the Russian attribution rules and frame dictionary on "

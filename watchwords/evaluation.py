@@ -37,7 +37,7 @@ from .text import WORD_RE
 
 __all__ = ["SPEECH_CUES", "GoldRelation", "read_brat", "score", "evaluate_polnear", "relations_from_frame",
            "read_gold_json", "GoldDocument", "read_inline_gold", "inline_gold_frames", "evaluate_inline_gold",
-           "russian_scores"]
+           "russian_scores", "polnear_triples", "recall_breakdown", "CONSTRUCTIONS"]
 
 SPEECH_CUES = ("say", "said", "says", "saying", "tell", "told", "tells", "according to", "report", "reported",
                "reports", "add", "added", "ask", "asked", "note", "noted", "write", "wrote", "state", "stated",
@@ -468,9 +468,10 @@ def score(documents: Iterable[tuple[str, Sequence[GoldRelation], Sequence[GoldRe
     return result
 
 
-def evaluate_polnear(directory: str | Path, *, subset: str = "speech") -> dict[str, Any]:
-    """Score :func:`watchwords.attributions` on a PolNeAR split folder (``text/``, ``attributions/``,
-    ``metadata.tsv``; one annotator file per article, the first listed in ``annotators``)."""
+def polnear_triples(directory: str | Path) -> list[tuple[str, list[GoldRelation], list[GoldRelation]]]:
+    """(text, gold, predicted) for each article of a PolNeAR split folder (``text/``, ``attributions/``,
+    ``metadata.tsv``; one annotator file per article, the first listed in ``annotators``), predicted by
+    :func:`watchwords.attributions`."""
     from .attribution import attributions
 
     root = Path(directory)
@@ -496,4 +497,96 @@ def evaluate_polnear(directory: str | Path, *, subset: str = "speech") -> dict[s
         # The article text is analysed as it is: offsets of predictions and gold index the same string.
         predicted = relations_from_frame(attributions(pd.DataFrame({"doc_id": [name], "text": [text]})))
         triples.append((text, gold, predicted))
-    return score(triples, subset=subset)
+    return triples
+
+
+def evaluate_polnear(directory: str | Path, *, subset: str = "speech") -> dict[str, Any]:
+    """Score :func:`watchwords.attributions` on a PolNeAR split folder (:func:`polnear_triples`)."""
+    return score(polnear_triples(directory), subset=subset)
+
+
+#: The constructions :func:`recall_breakdown` reports, each a test on a gold relation (its text, cue, source).
+CONSTRUCTIONS = ("direct quote", "mixed quote", "indirect", "no explicit source", "source after the cue",
+                 "pronoun source", "source with apposition or relative clause", "according to", "citing",
+                 "told (addressee)", "participle after a comma", "coordinated cue (and/but)", "question (asked)")
+_PRONOUN_SOURCES = frozenset({"he", "she", "it", "they", "we", "i", "you"})
+
+
+def _constructions(text: str, relation: GoldRelation) -> list[str]:
+    cue = " ".join(text[a:b] for a, b in relation.cue).lower()
+    source = " ".join(text[a:b] for a, b in relation.source)
+    before = text[max(0, relation.cue[0][0] - 12):relation.cue[0][0]].lower().split()
+    found = [{"direct": "direct quote", "mixed": "mixed quote"}.get(relation.kind, "indirect")]
+    if not relation.source:
+        found.append("no explicit source")
+    else:
+        if relation.source[0][0] > relation.cue[0][0]:
+            found.append("source after the cue")
+        if source.lower().strip() in _PRONOUN_SOURCES:
+            found.append("pronoun source")
+        if "," in source.strip(" ,"):
+            found.append("source with apposition or relative clause")
+    words = re.findall(r"[a-z]+", cue)
+    if "according" in words:
+        found.append("according to")
+    if "citing" in words or "cited" in words:
+        found.append("citing")
+    if {"told", "tell", "tells", "telling"} & set(words):
+        found.append("told (addressee)")
+    if words and words[0].endswith("ing") and words[0] != "according" and text[:relation.cue[0][0]].rstrip().endswith(","):
+        found.append("participle after a comma")
+    if before and before[-1] in ("and", "but"):
+        found.append("coordinated cue (and/but)")
+    if {"asked", "ask", "asks", "asking"} & set(words):
+        found.append("question (asked)")
+    return found
+
+
+def _verb(text: str, relation: GoldRelation, forms: dict[str, str]) -> str:
+    words = re.findall(r"[a-z]+", " ".join(text[a:b] for a, b in relation.cue).lower())
+    for size in (3, 2):
+        for k in range(len(words) - size + 1):
+            if " ".join(words[k:k + size]) in forms:
+                return forms[" ".join(words[k:k + size])]
+    return next((forms[w] for w in reversed(words) if w in forms), "(not in the lexicon)")
+
+
+def recall_breakdown(triples: Iterable[tuple[str, Sequence[GoldRelation], Sequence[GoldRelation]]], *,
+                     subset: str = "speech", by: str = "construction") -> pd.DataFrame:
+    """Recall per construction (``by="construction"``, :data:`CONSTRUCTIONS`; a gold relation may count under
+    several) or per reporting verb (``by="verb"``: the lemma of the packaged lexicon whose form the gold cue holds,
+    "(not in the lexicon)" otherwise), on (text, gold, predicted) triples (:func:`polnear_triples`), with the
+    alignment of :func:`score` (cue overlap, one to one).
+
+    Returns:
+        Columns group, gold (gold relations), found (aligned to a prediction), recall (found / gold), exact
+        (found with cue, source and content exact), exact_recall (exact / gold); sorted by gold, largest first.
+    """
+    if by not in ("construction", "verb"):
+        raise ValueError(f"by={by!r}: use 'construction' or 'verb'")
+    from .attribution import reporting_verbs
+
+    forms = {form: row.lemma for row in reporting_verbs().itertuples() for form in str(row.forms).split("|")}
+    counts: dict[str, list[int]] = {}
+    for text, gold, predicted in triples:
+        if subset == "speech":
+            gold = [r for r in gold if _SPEECH_RE.search(" ".join(text[a:b] for a, b in r.cue))]
+            predicted = [r for r in predicted if _SPEECH_RE.search(" ".join(text[a:b] for a, b in r.cue))]
+        aligned = dict(_align(gold, predicted))
+        for g, relation in enumerate(gold):
+            groups = _constructions(text, relation) if by == "construction" else [_verb(text, relation, forms)]
+            p = aligned.get(g)
+            exact = p is not None and _normal(text, relation.cue) == _normal(text, predicted[p].cue) and (
+                _normal(text, relation.source) == _normal(text, predicted[p].source)) and (
+                _normal(text, relation.content) == _normal(text, predicted[p].content))
+            for group in groups:
+                entry = counts.setdefault(group, [0, 0, 0])
+                entry[0] += 1
+                entry[1] += p is not None
+                entry[2] += exact
+    frame = pd.DataFrame([(group, n, found, exact) for group, (n, found, exact) in counts.items()],
+                         columns=["group", "gold", "found", "exact"])
+    frame["recall"] = (frame["found"] / frame["gold"]).round(3)
+    frame["exact_recall"] = (frame["exact"] / frame["gold"]).round(3)
+    return frame.sort_values(["gold", "group"], ascending=[False, True], ignore_index=True)[
+        ["group", "gold", "found", "recall", "exact", "exact_recall"]]
