@@ -54,7 +54,8 @@ CUE_RIGHT = re.compile(
 
 CUE_LEFT = {"has", "have", "had", "also", "repeatedly", "often", "now", "later", "earlier", "previously", "again",
              "recently", "publicly", "separately", "further", "would", "will", "first", "then", "just", "once",
-             "even", "never", "does", "did", "do"}
+             "even", "never", "does", "did", "do", "since", "not", "n't", "can", "could", "may", "might", "should",
+             "must"}
 
 
 HEADLINE_SOURCE = re.compile(r"\s[-–—:]\s*([A-Z][\w.&'’/ -]{1,40}?)\s*$")
@@ -673,6 +674,16 @@ def relations_in_sentence(text: str, toks: list[Tok], s_start: int, s_end: int, 
         else:
             # trailing attribution: the content is the clause before the source
             boundary = clauses.break_before(span[0] - 1 if not inverted else index - 1)
+            if boundary <= 0 and not inverted and len(tail) == 2 and toks[tail[0]][LOW] == "," and (
+                    clauses.count_words(rest, stop) >= 3):
+                # nothing before the source, the content after it: "As The Hill reported, Trump was accused ...",
+                # "Politico reported, according to sources in the meetings, Clinton tried ..."
+                relation.contents = [trim_span(text, toks[tail[1]][START], clauses.clause_end(
+                    rest + 1, stop, clause_end, verbs=False))]
+                if relation.contents[0][1] > relation.contents[0][0]:
+                    found.append(relation)
+                    taken_cues.add(index)
+                continue
             if boundary <= 0:
                 continue
             relation.contents = [trim_span(text, s_start, toks[boundary][START])]

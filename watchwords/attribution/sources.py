@@ -28,7 +28,8 @@ WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "s
 TIME_BEFORE_CUE = WEEKDAYS | {"here", "today", "yesterday", "tonight"}
 SKIP_BEFORE_CUE = {"also", "later", "earlier", "previously", "has", "had", "have", "then", "again", "further",
                     "recently", "repeatedly", "once", "publicly", "separately", "would", "will", "did", "does",
-                    "do", "only", "never", "first", "already", "had", "reportedly", "allegedly"}
+                    "do", "only", "never", "first", "already", "had", "reportedly", "allegedly", "since", "not",
+                    "n't", "can", "could", "may", "might", "should", "must"}
 
 
 CLAUSE_WORDS = {"that", "and", "but", "or", "which", "who", "while", "when", "because", "as", "if", "after",
