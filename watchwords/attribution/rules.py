@@ -418,7 +418,7 @@ def english_relations(text: str, lexicon: Lexicon) -> list[Relation]:
 
 def is_participle(toks: list[Tok], index: int) -> bool:
     """Whether the cue at toks[index] is a participle after a clause ("X has sued the city, saying ...")."""
-    return toks[index][LOW].endswith("ing") and index > 0 and toks[index - 1][LOW] in (",", "while", "—")
+    return toks[index][LOW].endswith("ing") and index > 0 and toks[index - 1][LOW] in (",", "while", "—", "–", "-")
 
 
 def subject_before_cue(toks: list[Tok], index: int, lexicon: Lexicon, info: tuple[str, str, str]

@@ -216,6 +216,12 @@ def coordinated_subject(toks: list[Tok], conjunction: int, lexicon: Lexicon) -> 
             is_capital(toks[j]) or toks[j][LOW] in lexicon.roles or toks[j][LOW] in ("'s", "’s", ".") or
             (j == start and toks[j][LOW] in ARTICLES)):
         j += 1
+    if j > start and j < conjunction and toks[j][TEXT] == ",":  # "Republicans, who hold a majority, have blocked"
+        closing = next((k for k in range(j + 1, min(j + 30, conjunction)) if toks[k][TEXT] == ","), None)
+        if closing is not None and closing + 1 < conjunction and toks[closing + 1][TEXT][:1].islower() and (
+                toks[closing + 1][TEXT].isalpha()) and toks[closing + 1][LOW] not in CLAUSE_WORDS and any(
+                is_capital(t) or t[LOW] in lexicon.roles for t in toks[start:j]):
+            return (start, closing)
     if j < conjunction and toks[j][TEXT] == "(":  # "Sen. Bernie Sanders (I-Vt.) defended"
         closing = next((k for k in range(j + 1, min(j + 8, conjunction)) if toks[k][TEXT] == ")"), None)
         if closing is not None:
