@@ -159,3 +159,18 @@ def abbreviations() -> frozenset[str]:
     from ..resources import read_words
 
     return read_words("abbreviations")
+
+
+#: Words that are never part of a subject noun phrase: auxiliaries, modals and common finite verbs.
+NOT_IN_SUBJECT = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+                             "can", "could", "should", "may", "might", "must", "do", "does", "did", "not", "n't",
+                             "am", "'re", "'ve", "'d", "'ll", "get", "got", "gets", "made", "make", "took",
+                             "take", "went", "go", "came", "come", "became", "become", "seemed", "seems", "seem"})
+
+
+#: Words that, after a comma, open a clause of the reporter's, not of the source: a participle, a non-restrictive
+#: relative clause, a coordinated clause, a comparison ("..., telling X", "..., which is spread by mosquitoes",
+#: "..., but would not offer details", "..., compared with 64 percent").
+REPORTER_CLAUSE = frozenset({"which", "but", "compared", "including", "while", "whereas", "although", "though",
+                              "even", "according", "citing", "adding", "saying", "noting", "telling", "claiming",
+                              "arguing", "calling", "insisting", "warning", "explaining", "describing"})

@@ -8,15 +8,13 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import compress, count
 from operator import itemgetter
-from typing import Any
 
 from ..documents import paragraphs_of, sentences_of
 from ..quotes import mark_positions, quote_spans
-from .lexicon import Lexicon
+from .lexicon import NOT_IN_SUBJECT, Lexicon
 from .sources import (
     ARTICLES,
     CLAUSE_WORDS,
-    NOT_IN_SUBJECT,
     OBJECT_PRONOUNS,
     PRONOUNS,
     addressee_right,
@@ -27,7 +25,19 @@ from .sources import (
     source_right,
     went_on_to,
 )
-from .tokens import END, LOW, QUOTED, START, TEXT, Tok, ascii_words, is_capital, sentence_tokens, trim_span
+from .tokens import (
+    END,
+    LOW,
+    QUOTED,
+    START,
+    TEXT,
+    ClauseIndex,
+    Tok,
+    ascii_words,
+    is_capital,
+    sentence_tokens,
+    trim_span,
+)
 
 AGENTLESS = re.compile(  # (?=[ahirw]): every alternative starts with one of these; it lets re skip ahead fast
     r"(?=[ahirw])\b(?:it\s+(?:is|was|has\s+been|had\s+been)\s+(?:reported|said|claimed|alleged|announced)"
@@ -89,107 +99,6 @@ def cue_right_end(toks: list[Tok], after: int) -> int:
     if after + 1 < len(toks) and toks[after][LOW] == "about" and not toks[after][QUOTED] and toks[after + 1][TEXT][:1].isalnum():
         after += 1
     return after
-
-
-#: Words that, after a comma, open a clause of the reporter's, not of the source: a participle, a non-restrictive
-#: relative clause, a coordinated clause, a comparison ("..., telling X", "..., which is spread by mosquitoes",
-#: "..., but would not offer details", "..., compared with 64 percent").
-REPORTER_CLAUSE = frozenset({"which", "but", "compared", "including", "while", "whereas", "although", "though",
-                              "even", "according", "citing", "adding", "saying", "noting", "telling", "claiming",
-                              "arguing", "calling", "insisting", "warning", "explaining", "describing"})
-
-
-#: The longest indirect content, in tokens: longer runs are text the sentence splitter could not cut (a list, a
-#: table, a hostile input), and the bound keeps the output, and so the time, linear in the input.
-MAX_CONTENT_TOKENS = 200
-
-
-class ClauseIndex:
-    """One pass over a sentence's tokens that answers, in constant time, where a reported clause ends
-    (:meth:`clause_end`), where a trailing ", citing X" / ", according to X" starts (:meth:`citing_at`), the nearest
-    clause break on the left (:meth:`break_before`) and how many unquoted words and quoted tokens a range holds:
-    the speed shortcut that keeps a sentence of thousands of cues ('He said that ' repeated) linear."""
-
-    def __init__(self, toks: list[Tok], verbs: dict[str, Any] | None) -> None:
-        n = len(toks)
-        self.toks = toks
-        self.next_local = [n] * (n + 1)  # first k' >= k ending a clause by the token pair at k', k' + 1
-        self.next_comma_verb = [n] * (n + 1)  # first comma or semicolon k' >= k with a cue verb within 2..9 after
-        self.verb_after = [n] * (n + 1)  # for such a comma, the index of that verb
-        self.next_citing = [n] * (n + 1)
-        self.previous_break = [-1] * (n + 1)  # last k' <= k that is a comma, a dash or a colon
-        self.words = [0] * (n + 1)  # prefix counts of unquoted word tokens
-        self.quoted = [0] * (n + 1)  # prefix counts of quoted tokens
-        next_verb = n
-        verb_from = [n] * (n + 1)  # first unquoted cue verb at or after k
-        for k in range(n - 1, -1, -1):
-            if verbs is not None and toks[k][LOW] in verbs and not toks[k][QUOTED]:
-                next_verb = k
-            verb_from[k] = next_verb
-        for k in range(n - 1, -1, -1):
-            self.next_local[k] = k if k < n - 1 and self._local(k) else self.next_local[k + 1]
-            tok = toks[k]
-            verb = verb_from[k + 2] if k + 2 <= n else n
-            if verbs is not None and k < n - 1 and tok[TEXT] in (",", ";") and verb < k + 10 and not (
-                    tok[QUOTED] or toks[k + 1][QUOTED]):
-                self.next_comma_verb[k], self.verb_after[k] = k, verb
-            else:
-                self.next_comma_verb[k] = self.next_comma_verb[k + 1]
-            self.next_citing[k] = k if k < n - 1 and tok[LOW] == "," and toks[k + 1][LOW] in (
-                "citing", "according") else self.next_citing[k + 1]
-        last = -1
-        for k, tok in enumerate(toks):
-            if tok[LOW] in (",", "—", "–", ":"):
-                last = k
-            self.previous_break[k] = last
-            self.words[k + 1] = self.words[k] + (1 if tok[TEXT][:1].isalnum() and not tok[QUOTED] else 0)
-            self.quoted[k + 1] = self.quoted[k] + (1 if tok[QUOTED] else 0)
-
-    def _local(self, k: int) -> bool:
-        toks = self.toks
-        tok, following = toks[k], toks[k + 1]
-        if tok[QUOTED] or following[QUOTED]:
-            return False
-        if tok[TEXT] in ("—", "–") and following[TEXT][:1].isalpha():
-            return True
-        if tok[TEXT] == "," and (following[LOW] in REPORTER_CLAUSE or following[LOW] in ("who", "whose") or (
-                following[LOW] == "and" and k + 2 < len(toks) and toks[k + 2][LOW] in NOT_IN_SUBJECT)):
-            return True
-        return tok[LOW] == "but" and following[LOW] in NOT_IN_SUBJECT
-
-    def clause_end(self, rest: int, stop: int, end: int, *, verbs: bool = True) -> int:
-        """Where an indirect content that starts at toks[rest] ends: at a comma (or a dash) that opens a clause of
-        the reporter's (:data:`REPORTER_CLAUSE`, a relative clause on "who", or "and"/"but" followed by a verb
-        without a subject), or, with ``verbs``, at a comma after which another cue follows within eight words
-        ("..., and more than 4 in 10 said", "..., Hackett said": another relation begins); never inside a
-        quotation, never before the third word; ``end`` (a character offset) when none comes before toks[stop]."""
-        first = rest + 3
-        if stop > rest + MAX_CONTENT_TOKENS:  # a "sentence" this long is no sentence: the content ends by length
-            stop, end = rest + MAX_CONTENT_TOKENS, self.toks[rest + MAX_CONTENT_TOKENS][START]
-        limit = min(stop, len(self.toks) - 1)
-        if first >= limit:
-            return end
-        best = self.next_local[first]
-        if verbs:
-            k = self.next_comma_verb[first]
-            while k < min(best, limit) and self.verb_after[k] >= stop:
-                k = self.next_comma_verb[k + 1]  # the verb lies past the stop: at most ten such commas
-            best = min(best, k)
-        return self.toks[best][START] if best < limit else end
-
-    def citing_at(self, rest: int) -> int:
-        """The index of the first ", citing" / ", according" comma at or after toks[rest] (len(toks) if none)."""
-        return self.next_citing[rest] if rest < len(self.toks) else len(self.toks)
-
-    def break_before(self, k: int) -> int:
-        """The index of the last comma, dash or colon at or before toks[k] (-1 if none)."""
-        return self.previous_break[k] if k >= 0 else -1
-
-    def count_words(self, a: int, b: int) -> int:
-        return self.words[b] - self.words[a]
-
-    def any_quoted(self, a: int, b: int) -> bool:
-        return self.quoted[b] > self.quoted[a]
 
 
 def cue_tail(text: str, toks: list[Tok], index: int, length: int) -> int:

@@ -6,7 +6,7 @@ import os
 import re
 from functools import lru_cache
 
-from .lexicon import Lexicon, reporting_lexicon
+from .lexicon import NOT_IN_SUBJECT, Lexicon, reporting_lexicon
 from .tokens import LOW, QUOTED, TEXT, Tok, abbreviation, is_capital
 
 PRONOUNS = {"he": "person", "she": "person", "it": "organisation", "they": "any", "we": "any", "i": "person"}
@@ -137,13 +137,6 @@ def source_left(toks: list[Tok], cue_index: int, lexicon: Lexicon, *, common: bo
         i += 1  # a phrase does not start with "of", a clause word ("When Clinton said") or a period
     # an apposition before the cue: "Scott Pruitt, the attorney general of Oklahoma, said"
     return (i, j)
-
-
-#: Words that are never part of a subject noun phrase: auxiliaries, modals and common finite verbs.
-NOT_IN_SUBJECT = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
-                             "can", "could", "should", "may", "might", "must", "do", "does", "did", "not", "n't",
-                             "am", "'re", "'ve", "'d", "'ll", "get", "got", "gets", "made", "make", "took",
-                             "take", "went", "go", "came", "come", "became", "become", "seemed", "seems", "seem"})
 
 
 #: Prepositions allowed inside a subject noun phrase ("Six in 10 voters", "the head of the agency").
