@@ -43,11 +43,14 @@ AGENTLESS = re.compile(  # (?=[ahirw]): every alternative starts with one of the
     r"(?=[ahirw])\b(?:it\s+(?:is|was|has\s+been|had\s+been)\s+(?:reported|said|claimed|alleged|announced)"
     r"|(?:is|was|are|were|has\s+been|have\s+been)\s+(?:reported|quoted|said|cited)\s+as\s+saying"
     r"|(?:is|was|are|were)\s+(?:reported|said|claimed|alleged)\s+to"
+    r"|(?:is|was|are|were)\s+(?:widely\s+)?(?:expected|believed|thought|considered)(?=\s+to\b)"
     r"|reportedly|allegedly)\b", re.IGNORECASE)
 
 
 AGENTLESS_WORDS = frozenset({"reported", "said", "claimed", "alleged", "announced", "quoted", "cited", "reportedly",
-                               "allegedly"})
+                               "allegedly", "expected", "believed", "thought", "considered"})
+#: Agentless cues of belief, not of speech ("is expected to", "was widely believed to").
+AGENTLESS_BELIEFS = ("expected", "believed", "thought", "considered")
 
 
 NOUN_CONTEXT = {"united", "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",
@@ -299,8 +302,10 @@ def english_relations(text: str, lexicon: Lexicon) -> list[Relation]:
                 content = trim_span(text, agentless.end(), s_end)
                 if content[1] <= content[0]:
                     content = trim_span(text, s_start, agentless.start())
+                belief = any(word in agentless.group().lower() for word in AGENTLESS_BELIEFS)
                 sentence_relations.append(Relation(para_id, sent_id, para.part, "no explicit source", None,
-                                                    agentless.span(), [content], ("agentless", "distancing", "speech")))
+                                                    agentless.span(), [content], ("agentless", "distancing", "belief")
+                                                    if belief else ("agentless", "distancing", "speech")))
             base = len(relations)
             for relation in sentence_relations:
                 if relation.parent is not None:
