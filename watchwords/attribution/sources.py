@@ -240,14 +240,15 @@ def clause_subject(toks: list[Tok], j: int, lexicon: Lexicon) -> tuple[int, int]
         low = tok[LOW]
         if tok[QUOTED] or low in QUOTE_CLOSERS:
             break  # '"...," the RNC member said': a quotation ends the subject on its left
-        if low in NOT_IN_SUBJECT or low in lexicon.verbs or (low.endswith("ly") and low not in _SUBJECT_ADVERBS):
-            return None
+        if low in NOT_IN_SUBJECT or (low in lexicon.verbs and not is_capital(tok)) or (
+                low.endswith("ly") and low not in _SUBJECT_ADVERBS):
+            return None  # a capitalised form is a name's ("the latest Rasmussen Reports poll")
         if low in CLAUSE_OPENERS or low in CLAUSE_WORDS or low == "-":  # a lone "-" is a dash
             break
         if tok[TEXT] == "." and i >= 2 and abbreviation(toks[i - 2]):
             i -= 1  # "Mrs. Clinton's advisers said"
             continue
-        if not (tok[TEXT][:1].isalnum() or low in ("%", "'s", "’s", "$")):
+        if not (tok[TEXT][:1].isalnum() or low in ("%", "'s", "’s", "$", "/", "&")):  # "a new CNN/ORC poll"
             return None
         i -= 1
     else:
