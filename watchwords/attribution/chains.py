@@ -59,6 +59,16 @@ def relation_paths(doc: Any, relations: pd.DataFrame) -> dict[int, list[tuple[st
     return paths
 
 
+def _documents(corpus: pd.DataFrame | str, relations: pd.DataFrame | None, verb: str
+               ) -> tuple[pd.DataFrame, list[tuple[Any, pd.DataFrame]]]:
+    """The corpus (checked) and, per document, its row and its relations (computed when ``relations`` is None)."""
+    require_kind(relations, ("attributions",), verb=verb, name="relations")
+    corpus = as_corpus(corpus, verb=verb)
+    relations = attributions(corpus) if relations is None else relations
+    by_doc = dict(tuple(relations.groupby("doc_id", sort=False))) if len(relations) else {}
+    return corpus, [(doc, by_doc.get(doc.doc_id, relations.iloc[:0])) for doc in corpus.itertuples(index=False)]
+
+
 @returns("attribution_chains")
 def attribution_chains(corpus: pd.DataFrame | str, *, relations: pd.DataFrame | None = None) -> pd.DataFrame:
     """Directed edges "citing → cited": who passes on whose words, in each document; the union of the relations'
@@ -80,13 +90,9 @@ def attribution_chains(corpus: pd.DataFrame | str, *, relations: pd.DataFrame | 
         Columns doc_id, citing, cited, cue, sent_id, relation_id (-1 for manifest and credit edges), basis
         ("manifest", "credit" or "text").
     """
-    require_kind(relations, ("attributions",), verb="attribution_chains", name="relations")
-    corpus = as_corpus(corpus, verb="attribution_chains")
-    relations = attributions(corpus) if relations is None else relations
+    corpus, documents = _documents(corpus, relations, "attribution_chains")
     rows = []
-    by_doc = dict(tuple(relations.groupby("doc_id", sort=False))) if len(relations) else {}
-    for doc in corpus.itertuples(index=False):
-        mine = by_doc.get(doc.doc_id, relations.iloc[:0])
+    for doc, mine in documents:
         sent_of = dict(zip(mine["relation_id"], mine["sent_id"]))
         seen: set[tuple[str, str]] = set()
         outlet = str(getattr(doc, "outlet", "") or "")
@@ -125,13 +131,9 @@ def attribution_hops(corpus: pd.DataFrame | str, *, relations: pd.DataFrame | No
     Returns:
         Columns doc_id, relation_id, source_canonical, path (names joined by " → "), hops.
     """
-    require_kind(relations, ("attributions",), verb="attribution_hops", name="relations")
-    corpus = as_corpus(corpus, verb="attribution_hops")
-    relations = attributions(corpus) if relations is None else relations
+    _, documents = _documents(corpus, relations, "attribution_hops")
     rows = []
-    by_doc = dict(tuple(relations.groupby("doc_id", sort=False))) if len(relations) else {}
-    for doc in corpus.itertuples(index=False):
-        mine = by_doc.get(doc.doc_id, relations.iloc[:0])
+    for doc, mine in documents:
         paths = relation_paths(doc, mine)
         for rel in mine.itertuples(index=False):
             steps = paths[int(rel.relation_id)] if (rel.source_canonical or rel.source) else []
