@@ -16,20 +16,28 @@ Rules, in the order they are applied within each paragraph:
    (``"...," Moscow's chief enlistment officer Maxim Loktev told TASS``), or after an inverted
    cue (``"...," said Loktev``), or before a colon (``Loktev said: "..."``). Two quotes around one
    cue (``"A," he said, "B."``) are one relation with two content spans.
-2. **Indirect speech** with a reporting verb: the source is the phrase ending just before the
-   verb (capitalised words, role nouns, possessives, determiners, "of"/"for"), the content is
-   what follows (from "that", and after the addressee of "told"); when nothing follows, the
-   attribution trails its content (``..., the state-owned news agency TASS reported``) and the
-   content is the clause before the source. Inverted ``..., said X`` likewise.
-3. **"according to X"** before or after its content; **"citing X"** gives a relation nested in
-   the preceding one (its ``parent``), sharing that relation's content.
-4. **Headline attribution**: a headline ending in `` - TASS`` or ``: TASS``.
+2. **Indirect speech** with a reporting verb: the source is the noun phrase ending just before the
+   verb (:func:`.sources.source_left`: names, role nouns, possessives, determiners, lower-case subjects,
+   appositions and relative clauses; adverbs, negation, modals and time words between source and cue
+   skipped), the subject of the clause a participle or a coordinated cue follows ("..., saying",
+   "... but told"), or an inverted source (``..., said X``); the content is what follows (from "that",
+   after the addressee of "told", which is kept apart: "Roe told the radio station the pipe had burst")
+   up to a clause of the reporter's (:class:`.tokens.ClauseIndex`); when nothing follows, the attribution
+   trails its content (``..., the state-owned news agency TASS reported``), and a parenthetical one
+   (``X, he said, Y``) gets both spans. A belief, intention or evidence cue inside another relation's
+   content is part of it (PARC and PolNeAR annotate the outer relation).
+3. **"according to X"** before, after or inside its content; **"citing X"** gives a relation nested in
+   the preceding one (its ``parent``), sharing that relation's content ("citing legal risks" instead is
+   what the preceding source cites: its content).
+4. **Headline attribution**: a headline ending in `` - TASS`` or ``: TASS``, or opening with ``Loktev:``.
 5. **Agentless attribution**: "it was reported", "is reported as saying", "was quoted as
-   saying", "reportedly", "allegedly": kind "no explicit source".
+   saying", "is expected to", "reportedly", "allegedly", questions whose asker is not named ("When asked
+   about ...", "X was asked ..."): kind "no explicit source".
 
-Pronoun sources (he, she, it, they) are resolved to the most recent compatible named source in
-the document. Sources are typed by the known-source lexicon first, then by their role noun;
-otherwise "unclassified" (never guessed).
+Every cue has a category from the lexicon (``category``: speech, belief, intention, evidence). Sources are
+resolved per document (:class:`.sources.Entities`): pronouns agree in animacy, gender and number with the
+source they refer to, a lone surname joins its full name, and an entity has one source type, from the
+known-source lexicon first, then its role noun; otherwise "unclassified" (never guessed).
 
 Kinds: ``direct`` (content wholly inside quotation marks), ``mixed`` (content partly quoted),
 ``indirect``, ``no explicit source``. Texts not in English (by the manifest's language, or a
