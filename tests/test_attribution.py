@@ -317,6 +317,35 @@ def test_headline_attribution(text: str, expected) -> None:
     assert list(zip(table.source, table.cue, table.content)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # forms that are names, adjectives or nouns here are no cues (rules.noun_free)
+        ("The Cook Political Report said the race is close.",
+         [("The Cook Political Report", "said", "the race is close")]),
+        ("The reported bomber was arrested, police said.", [("police", "said", "The reported bomber was arrested")]),
+        ("Lerer reported from Los Angeles.", []),
+        ("The fee added to the uncertainty, officials said.",
+         [("officials", "said", "The fee added to the uncertainty")]),
+        # the cue's own words (rules.cue_extent, sources.went_on_to, rules.cue_right_end)
+        ("Trump went on to say that the wall would be built.",
+         [("Trump", "went on to say", "that the wall would be built")]),
+        ("Fiorina has since said that she regrets it.", [("Fiorina", "has since said", "that she regrets it")]),
+        ("Cruz was asked about the border on Monday.", [("", "was asked about", "the border on Monday")]),
+        # contents around or after a source with nothing before it
+        ("As The Hill reported, the cameras were switched off.",
+         [("The Hill", "reported", "the cameras were switched off")]),
+        ("He is leaning toward Kasich, he said, because he prizes electability.",
+         [("he", "said", "He is leaning toward Kasich … because he prizes electability")]),
+        ("Since May, according to Human Rights Watch, the police have detained 40 men.",
+         [("Human Rights Watch", "according to", "Since May … the police have detained 40 men")]),
+    ],
+)
+def test_constructions_of_this_round(text: str, expected) -> None:
+    table = ww.attributions(text)
+    assert list(zip(table.source, table.cue, table.content)) == expected
+
+
 def test_voice_tiles_paragraphs_and_feeds_tokens(seed_corpus) -> None:
     corpus = ww.load_corpus(seed_corpus)
     spans = ww.voice(corpus)

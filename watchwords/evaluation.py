@@ -533,7 +533,9 @@ def _constructions(text: str, relation: GoldRelation) -> list[str]:
         found.append("citing")
     if {"told", "tell", "tells", "telling"} & set(words):
         found.append("told (addressee)")
-    if words and words[0].endswith("ing") and words[0] != "according" and text[:relation.cue[0][0]].rstrip().endswith(","):
+    start = relation.cue[0][0]
+    if words and words[0].endswith("ing") and words[0] != "according" and text[max(0, start - 20):start].rstrip(
+            ).endswith(","):
         found.append("participle after a comma")
     if before and before[-1] in ("and", "but"):
         found.append("coordinated cue (and/but)")

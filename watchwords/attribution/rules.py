@@ -117,7 +117,7 @@ BE_FORMS = frozenset({"was", "were", "is", "are", "been", "be", "being"})
 
 def question_relations(text: str, toks: list[Tok], s_end: int, taken: set[int], para_id: int, sent_id: int,
                part: str,
-                       clauses: ClauseIndex | None = None) -> list[Relation]:
+                       clauses: ClauseIndex) -> list[Relation]:
     """Questions whose asker is not named: "Clinton was asked about the border" (cue "was asked"), and a sentence
     that opens with "Asked if ..., X said" (cue "Asked", content up to the comma). Kind "no explicit source"."""
     found = []
@@ -125,7 +125,6 @@ def question_relations(text: str, toks: list[Tok], s_end: int, taken: set[int], 
         if tok[LOW] != "asked" or i in taken or tok[QUOTED]:
             continue
         if i > 0 and toks[i - 1][LOW] in BE_FORMS:
-            clauses = clauses or ClauseIndex(toks, None)
             first, end = i - 1, clauses.clause_end(i + 1, len(toks), s_end, verbs=False)
         elif (i == 0 and tok[TEXT] == "Asked") or (i >= 1 and toks[i - 1][LOW] in ("when", "after", "once")):
             # "Asked if ..., X said"; "When asked about ..."; "..., he said when asked about ..."

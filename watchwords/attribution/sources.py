@@ -460,9 +460,10 @@ def gender_and_number(source: str, kind: str, roles: dict[str, str] | None = Non
     "plural" for a lower-case plural head or a plural role noun (``roles``: "officials", "Rights groups") or a
     coordination ("Smith and Jones"),
     else "singular". ``kind`` (person / organisation) is the animacy."""
-    words = [plain_word(w) for w in source.split(",")[0].split()]
+    written = source.split(",")[0].split()
+    words = [plain_word(w) for w in written]
     gender = "m" if MASCULINE.intersection(words) else "f" if FEMININE.intersection(words) else None
-    head = source.split(",")[0].split()[-1] if source.split(",")[0].split() else ""
+    head = written[-1] if written else ""
     plural = ("and" in words and kind == "person") or (
         (head[:1].islower() or plain_word(head) in (roles or {})) and head.endswith("s")
         and not head.endswith(("ss", "'s", "’s")) and len(head) > 3)
@@ -479,7 +480,7 @@ def type_source_in(source: str, lexicon: Lexicon) -> tuple[str, str, str, str]:
     words = source.replace("’", "'").split()
     head_role = head_role_type(words, lexicon)
     names = [w for w in words if w[:1].isupper() and w.lower() not in DETERMINERS]
-    last_role = next((plain_word(w) for w in reversed(words) if plain_word(w) in lexicon.roles), "")
+    last_role = next((w for w in map(plain_word, reversed(words)) if w in lexicon.roles), "")
     kind = "organisation" if (head_role in ("state media", "wire agency", "independent media", "company")
                               or last_role in INSTITUTIONS) and not (
         names and not any(w.lower() in lexicon.roles for w in names)) else "person"
