@@ -247,7 +247,7 @@ def fault_server() -> Iterator[Callable[[dict[str, Fault]], str]]:
 
 #: A tiny PolNeAR-style article and brat annotation written for the evaluator's tests.
 BRAT_TEXT = ('"The cameras work," Dana Moor said. Officials believe the plan is legal.\n'
-             "Critics said the system was unlawful, according to Open Streets.\n")
+             "Critics said the system was unlawful.\n")
 # T1-T3: a direct quote; T4-T6: a belief (not in the speech subset); T7-T9: indirect speech; events may
 # name T ids defined later, as in PolNeAR.
 BRAT_ANN = """E1\tAttribution:T10 Source:T2 Cue:T3 Content:T1

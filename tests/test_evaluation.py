@@ -6,9 +6,10 @@ import json
 
 import pytest
 
+import watchwords as ww
 from tests.conftest import BRAT_ANN, BRAT_TEXT
 from watchwords.cli import main
-from watchwords.evaluation import GoldRelation, read_brat, score
+from watchwords.evaluation import GoldRelation, read_brat, relations_from_frame, score
 
 
 def test_read_brat_two_passes_and_kinds() -> None:
@@ -131,3 +132,14 @@ def test_cli_breakdown(polnear_dir, capsys) -> None:
     assert main(["evaluate-attribution", "--polnear", str(polnear_dir), "--breakdown", "--min-gold", "1"]) == 0
     out = capsys.readouterr().out
     assert "recall per construction" in out and "recall per verb" in out and "say" in out
+
+
+def test_univocal_scoring_leaves_out_relations_inside_their_parent() -> None:
+    text = '"They find everyone," Moor said, according to Open Streets. TASS reported, citing Loktev, that it works.'
+    table = ww.attributions(text)
+    assert list(zip(table.cue, table.parent)) == [("said", 1), ("according to", -1), ("reported", -1),
+                                                  ("citing", 2)]
+    # the nested "said" lies inside its parent's content: PolNeAR would not mark it; "citing" lies outside
+    assert [text[r.cue[0][0]:r.cue[0][1]] for r in relations_from_frame(table, univocal=True)] == [
+        "according to", "reported", "citing"]
+    assert len(relations_from_frame(table)) == 4

@@ -120,10 +120,17 @@ def read_brat(ann: str, text: str) -> list[GoldRelation]:
     return relations
 
 
-def relations_from_frame(frame: pd.DataFrame) -> list[GoldRelation]:
-    """Predicted relations of one document from an ``attributions`` DataFrame."""
+def relations_from_frame(frame: pd.DataFrame, *, univocal: bool = False) -> list[GoldRelation]:
+    """Predicted relations of one document from an ``attributions`` DataFrame. With ``univocal``, as PolNeAR
+    annotates (each token in one relation at most: no cue inside another relation's content), a relation whose cue
+    lies inside the content of the relation it is nested in (``parent``: '"...," X said, according to Y') is left
+    out; the outer relation is scored. A nested "citing" outside its parent's content is kept."""
     out = []
+    spans = {int(r): s for r, s in zip(frame["relation_id"], frame["content_spans"])} if univocal else {}
     for row in frame.itertuples(index=False):
+        if univocal and int(row.parent) >= 0 and any(
+                a <= int(row.cue_start) < b for a, b in spans.get(int(row.parent), ())):
+            continue
         source = ((int(row.source_start), int(row.source_end)),) if row.source_start >= 0 else ()
         out.append(GoldRelation(((int(row.cue_start), int(row.cue_end)),), source,
                                 tuple((int(a), int(b)) for a, b in row.content_spans), str(row.kind)))
@@ -495,7 +502,8 @@ def polnear_triples(directory: str | Path) -> list[tuple[str, list[GoldRelation]
         text = text_file.read_text(encoding="utf-8")
         gold = read_brat(chosen.read_text(encoding="utf-8"), text)
         # The article text is analysed as it is: offsets of predictions and gold index the same string.
-        predicted = relations_from_frame(attributions(pd.DataFrame({"doc_id": [name], "text": [text]})))
+        predicted = relations_from_frame(attributions(pd.DataFrame({"doc_id": [name], "text": [text]})),
+                                         univocal=True)
         triples.append((text, gold, predicted))
     return triples
 

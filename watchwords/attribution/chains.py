@@ -41,7 +41,8 @@ def relation_paths(doc: Any, relations: pd.DataFrame) -> dict[int, list[tuple[st
             return paths[relation_id]
         rel = rows[relation_id]
         parent = int(rel.parent)
-        # a parent always comes earlier in the document; depth bounds a malformed table's cycles
+        # a parent may come later in the document ('"...," X said, according to Y'); depth bounds a malformed
+        # table's cycles
         steps = list(path(parent, depth + 1)) if 0 <= parent != relation_id and parent in rows and depth < 50 \
             else list(base)
         if rel.addressee:

@@ -551,7 +551,13 @@ def relations_in_sentence(text: str, toks: list[Tok], s_start: int, s_end: int, 
             taken_cues.add(index)
             continue
         participle = is_participle(toks, index)
-        span = subject_before_cue(toks, index, lexicon, info)
+        shared = coordinated_with(found, toks, tok_starts, cue_span, text)
+        if shared is not None:
+            # "He endorsed Clinton, but told ...": the earlier relation's content ends before "but"; both cues
+            # share its source
+            span = (bisect_left(tok_starts, shared[0]), bisect_right(tok_starts, shared[1] - 1))
+        else:
+            span = subject_before_cue(toks, index, lexicon, info)
         if participle and span is None:
             continue
         inverted = False
@@ -609,14 +615,40 @@ def relations_in_sentence(text: str, toks: list[Tok], s_start: int, s_end: int, 
             found.append(relation)
             taken_cues.add(index)
     found.extend(question_relations(text, toks, s_end, taken_cues, para_id, sent_id, part, clauses))
-    return nested_beliefs_dropped(found)
+    return nesting_resolved(found, text)
 
 
-def nested_beliefs_dropped(found: list[Relation]) -> list[Relation]:
-    """The relations of a sentence without a belief, intention or evidence whose cue lies inside the content of
-    another relation ("Clinton says she wants to expand ...": what she wants is part of what she says; "a poll shows
-    most residents oppose ..."; PARC and PolNeAR annotate the outer relation)."""
-    if all(r.cue_info[2] == "speech" for r in found):
+def coordinated_with(found: list[Relation], toks: list[Tok], tok_starts: list[int], cue_span: tuple[int, int],
+                     text: str) -> tuple[int, int] | None:
+    """The source of a cue coordinated with an earlier cue of its sentence ("X praised Garland and said ...",
+    "X endorsed Clinton, but told ..."): when "and"/"but" opens the cue and an earlier relation's last content span
+    runs over it, that span is cut before the conjunction (and a comma before it) and the earlier source returned."""
+    first = bisect_left(tok_starts, cue_span[0])
+    if first == 0 or toks[first - 1][LOW] not in ("and", "but") or toks[first - 1][QUOTED]:
+        return None
+    conjunction = toks[first - 1][START]
+    for relation in reversed(found):
+        if relation.source is None or relation.cue[1] > conjunction or not relation.contents:
+            continue
+        a, b = relation.contents[-1]
+        if a < conjunction < b:
+            cut = trim_span(text, a, conjunction)
+            if cut[1] <= cut[0]:
+                return None
+            relation.contents[-1] = cut
+            return relation.source
+    return None
+
+
+def nesting_resolved(found: list[Relation], text: str) -> list[Relation]:
+    """The relations of a sentence, nested ones resolved as PolNeAR and PARC annotate them: a belief, intention or
+    evidence whose cue lies inside the content of another relation is dropped ("Clinton says she wants to expand
+    ...": what she wants is part of what she says; "a poll shows most residents oppose ..."); a relation inside what
+    "according to X" attributes, or inside an indirect content opening with "that", is kept and nested in it
+    (``parent``: '"...," Sanders said, according to CNN'; "TASS reported that Loktev said ..."), so that its chain
+    runs through the outer source. PolNeAR marks each token in one relation only, so its evaluation scores the
+    outer relation alone (:func:`watchwords.evaluation.relations_from_frame`, ``univocal``)."""
+    if all(r.cue_info[2] == "speech" and not is_outer(r, text) for r in found):
         return found
     starts = sorted(a for r in found for a, _ in r.contents)
     ends = sorted(b for r in found for _, b in r.contents)
@@ -632,4 +664,19 @@ def nested_beliefs_dropped(found: list[Relation]) -> list[Relation]:
             if r.parent is not None:
                 parent = found[r.parent]
                 r.parent = index.get(id(parent))
+    outer = sorted((a, b, k) for k, r in enumerate(kept) if is_outer(r, text) for a, b in r.contents)
+    outer_starts = [a for a, _, _ in outer]
+    for k, r in enumerate(kept):
+        if r.parent is not None or not outer:
+            continue
+        at = bisect_right(outer_starts, r.cue[0]) - 1  # the outer span that starts last before the cue
+        if at >= 0 and r.cue[0] < outer[at][1] and outer[at][2] != k and kept[outer[at][2]].parent != k:
+            r.parent = outer[at][2]
     return kept
+
+
+def is_outer(relation: Relation, text: str) -> bool:
+    """Whether relations inside this one's content are nested in it: "according to X", or indirect speech whose
+    content opens with "that"."""
+    return relation.cue_info[0] == "according to" or (relation.kind == "indirect" and bool(relation.contents) and (
+        text[relation.contents[0][0]:relation.contents[0][0] + 5].lower() == "that "))

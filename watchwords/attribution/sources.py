@@ -187,16 +187,27 @@ def coordinated_subject(toks: list[Tok], conjunction: int, lexicon: Lexicon) -> 
     spokesman refused to answer but said", "In April, Twitter reported ... and said", "the ACLU has sued the city,
     saying"): the capitalised or role-headed noun phrase that opens the clause (the sentence, after an
     introductory phrase ending in a comma, or the last ", and" / ";" before the cue), if a verb follows it."""
-    start = 0
+    starts = []
     for k in range(conjunction - 1, max(conjunction - 60, 0), -1):  # a clause of at most sixty tokens: linear time
         if toks[k][TEXT] == ";" or (toks[k][LOW] in ("and", "but") and toks[k - 1][TEXT] == ","):
-            start = k + 1
+            starts.append(k + 1)
             break
     else:
         for k in range(0, min(8, conjunction)):
             if toks[k][TEXT] in (",", "—", "–"):  # an introductory phrase, or a dateline ("WASHINGTON —")
-                start = k + 1
+                starts.append(k + 1)
                 break
+        # or no introductory phrase: the comma closed a first verb phrase ("Clinton celebrated in Florida with
+        # supporters, declaring it ... and said")
+        starts.append(0)
+    for start in starts:
+        subject = _clause_opening_subject(toks, start, conjunction, lexicon)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _clause_opening_subject(toks: list[Tok], start: int, conjunction: int, lexicon: Lexicon) -> tuple[int, int] | None:
     while start < conjunction - 1 and toks[start][LOW] in ("but", "and", "so", "yet", "still", "meanwhile"):
         start += 1  # "But other advisers ... have been urging ..., saying"
     if start < conjunction and toks[start][LOW] in PRONOUNS:
@@ -219,7 +230,8 @@ def coordinated_subject(toks: list[Tok], conjunction: int, lexicon: Lexicon) -> 
         closing = next((k for k in range(j + 1, min(j + 8, conjunction)) if toks[k][TEXT] == ")"), None)
         if closing is not None:
             j = closing + 1
-    if j == start or j >= conjunction or toks[j][TEXT][:1].isupper() or not toks[j][TEXT][:1].isalpha():
+    if j == start or j >= conjunction or toks[j][TEXT][:1].isupper() or not toks[j][TEXT][:1].isalpha() or (
+            j == start + 1 and toks[start][LOW] in ARTICLES):
         return None
     if not any(is_capital(t) or t[LOW] in lexicon.roles for t in toks[start:j]) or toks[start][LOW] in LEADING_CLAUSE:
         return None

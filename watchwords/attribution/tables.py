@@ -89,8 +89,11 @@ def attributions(corpus: pd.DataFrame | str, *, language: str | None = None,
             doc_rows.append(attribution_row(
                 text, doc_id, kept[index], (relation.para_id, relation.sent_id, relation.part), kind, relation.source,
                 relation.cue, contents, relation.cue_info, typed, addressee,
-                kept.get(relation.parent, -1) if relation.parent is not None else -1))
-        for row in doc_rows:  # one source type per entity: the first mention that has one
+                relation.parent if relation.parent is not None else -1))
+        for row in doc_rows:
+            # the parent, an index into relations (it may come later: '"...," X said, according to Y'), as a relation_id
+            row["parent"] = kept.get(row["parent"], -1)
+            # one source type per entity: the first mention that has one
             row["source_type"] = entities.decided_type(row["source_canonical"], row["source_type"])
         rows.extend(doc_rows)
     if skipped:
