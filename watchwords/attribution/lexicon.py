@@ -174,3 +174,11 @@ NOT_IN_SUBJECT = frozenset({"is", "are", "was", "were", "be", "been", "being", "
 REPORTER_CLAUSE = frozenset({"which", "but", "compared", "including", "while", "whereas", "although", "though",
                               "even", "according", "citing", "adding", "saying", "noting", "telling", "claiming",
                               "arguing", "calling", "insisting", "warning", "explaining", "describing"})
+
+
+#: Reporting verbs whose base form is also a common noun ("a report", "the claims", "his remarks").
+NOUN_HOMOGRAPHS = frozenset({"report", "claim", "note", "comment", "remark", "quote", "estimate", "demand", "request",
+                             "promise", "pledge", "question", "challenge", "attack", "tweet", "dispute", "doubt",
+                             "fear", "hope", "support", "view", "reply", "plan", "answer", "urge", "vow", "stress",
+                             "recall", "praise", "blast", "echo", "joke", "shout", "chant", "email", "blame", "favor",
+                             "decline"})

@@ -11,7 +11,7 @@ from operator import itemgetter
 
 from ..documents import paragraphs_of, sentences_of
 from ..quotes import mark_positions, quote_spans
-from .lexicon import NOT_IN_SUBJECT, Lexicon
+from .lexicon import NOT_IN_SUBJECT, NOUN_HOMOGRAPHS, Lexicon
 from .sources import (
     ARTICLES,
     CLAUSE_WORDS,
@@ -19,6 +19,7 @@ from .sources import (
     PRONOUNS,
     addressee_right,
     apposition_left,
+    aside_left,
     coordinated_subject,
     inverted_subject,
     source_left,
@@ -174,7 +175,8 @@ def cue_at(toks: list[Tok], index: int, lexicon: Lexicon) -> tuple[int, tuple[st
                 low = toks[k][LOW]
                 if low in ARTICLES or low in ("'s", "’s"):
                     return None
-                if not toks[k][TEXT][:1].isalnum() or low.endswith("s") or low in CLAUSE_WORDS or low in PRONOUNS:
+                if not toks[k][TEXT][:1].isalnum() or (low.endswith("s") and low != "news") or low in CLAUSE_WORDS or (
+                        low in PRONOUNS):
                     break
     # "said" before a noun is an adjective ("the said cameras"); past participles after "be" are passives,
     # except the agentless pattern handled separately.
@@ -185,12 +187,9 @@ def cue_at(toks: list[Tok], index: int, lexicon: Lexicon) -> tuple[int, tuple[st
     return 1, info
 
 
-#: Reporting verbs whose base form is also a common noun ("a report", "the claims", "his remarks").
-NOUN_HOMOGRAPHS = frozenset({"report", "claim", "note", "comment", "remark", "quote", "estimate", "demand", "request",
-                             "promise", "pledge", "question", "challenge", "attack", "tweet", "dispute", "doubt",
-                             "fear", "hope", "support", "view", "reply", "plan", "answer", "urge", "vow", "stress",
-                             "recall", "praise", "blast", "echo", "joke", "shout", "chant", "email", "blame", "favor",
-                             "decline"})
+#: Auxiliaries and verbs of a singular subject: a base form before one is a noun ("the jobs report has").
+SINGULAR_VERBS = frozenset({"is", "was", "has", "had", "says", "said", "shows", "showed", "found", "finds", "will",
+                            "would"})
 
 
 def noun_free(toks: list[Tok], index: int, lemma: str, lexicon: Lexicon) -> bool:
@@ -208,6 +207,8 @@ def noun_free(toks: list[Tok], index: int, lemma: str, lexicon: Lexicon) -> bool
         return False
     if following is not None and lemma == "report" and following[LOW] == "from":
         return False
+    if following is not None and lemma in NOUN_HOMOGRAPHS and tok[LOW] == lemma and following[LOW] in SINGULAR_VERBS:
+        return False  # "the jobs report has cleared the way", "the rules committee report was finalized"
     if following is not None and lemma == "add" and following[LOW] in ("to", "up"):
         return False
     if lemma in NOUN_HOMOGRAPHS and tok[LOW] == lemma + "s" and (  # a plural noun, not the third person singular
@@ -331,7 +332,7 @@ def english_relations(text: str, lexicon: Lexicon) -> list[Relation]:
 
 def is_participle(toks: list[Tok], index: int) -> bool:
     """Whether the cue at toks[index] is a participle after a clause ("X has sued the city, saying ...")."""
-    return toks[index][LOW].endswith("ing") and index > 0 and toks[index - 1][LOW] in (",", "while", "—", "–", "-")
+    return toks[index][LOW].endswith("ing") and index > 0 and toks[index - 1][LOW] in (",", "while", "—", "–", "-", "by")
 
 
 def subject_before_cue(toks: list[Tok], index: int, lexicon: Lexicon, info: tuple[str, str, str]
@@ -345,6 +346,8 @@ def subject_before_cue(toks: list[Tok], index: int, lexicon: Lexicon, info: tupl
     span = source_left(toks, index, lexicon, common=info[0] != "find")
     if span is None and index > 0 and toks[index - 1][LOW] == ",":
         span = apposition_left(toks, index - 1, lexicon)
+    if span is None and index > 1 and toks[index - 1][TEXT] in ("—", "–", "-", "--"):
+        span = aside_left(toks, index - 1, lexicon)
     return span
 
 

@@ -6,7 +6,7 @@ import os
 import re
 from functools import lru_cache
 
-from .lexicon import NOT_IN_SUBJECT, Lexicon, reporting_lexicon
+from .lexicon import NOT_IN_SUBJECT, NOUN_HOMOGRAPHS, Lexicon, reporting_lexicon
 from .tokens import LOW, QUOTED, TEXT, Tok, abbreviation, is_capital
 
 PRONOUNS = {"he": "person", "she": "person", "it": "organisation", "they": "any", "we": "any", "i": "person"}
@@ -252,7 +252,9 @@ def clause_subject(toks: list[Tok], j: int, lexicon: Lexicon) -> tuple[int, int]
         low = tok[LOW]
         if tok[QUOTED] or low in QUOTE_CLOSERS:
             break  # '"...," the RNC member said': a quotation ends the subject on its left
-        if low in NOT_IN_SUBJECT or (low in lexicon.verbs and not is_capital(tok)) or (
+        noun = low in NOUN_HOMOGRAPHS and i >= 2 and (toks[i - 2][LOW] in ARTICLES or toks[i - 2][LOW] == "news" or (
+            toks[i - 2][LOW].endswith("er")))  # "an earlier report in a ... paper said", "a news report said"
+        if low in NOT_IN_SUBJECT or (low in lexicon.verbs and not is_capital(tok) and not noun) or (
                 low.endswith("ly") and low not in _SUBJECT_ADVERBS):
             return None  # a capitalised form is a name's ("the latest Rasmussen Reports poll")
         if low in CLAUSE_OPENERS or low in CLAUSE_WORDS or low == "-":  # a lone "-" is a dash
@@ -274,8 +276,9 @@ def clause_subject(toks: list[Tok], j: int, lexicon: Lexicon) -> tuple[int, int]
 
 
 #: Words that open an aside between a source and its cue, not an apposition or a relative clause.
-_ASIDES = frozenset({"in", "at", "on", "for", "with", "after", "despite", "like", "unlike",
+_ASIDES = frozenset({"in", "at", "on", "for", "with", "after", "despite", "like", "unlike", "citing", "according",
                      "himself", "herself", "themselves", "itself", "however", "though", "too", "also", "meanwhile"})
+_DASHES = frozenset({"—", "–", "-", "--"})
 
 
 def apposition_left(toks: list[Tok], comma: int, lexicon: Lexicon) -> tuple[int, int] | None:
@@ -294,7 +297,8 @@ def apposition_left(toks: list[Tok], comma: int, lexicon: Lexicon) -> tuple[int,
                 t[LOW] in NOT_IN_SUBJECT or t[LOW] in lexicon.verbs or t[LOW] in CLAUSE_WORDS for t in segment)
             if first is None or not (first[LOW] in DETERMINERS or first[LOW] in lexicon.roles or is_capital(first)
                                      or first[LOW] in ("who", "whose", "which") or first[TEXT][:1].isdigit()
-                                     or plain_noun_phrase):  # "Scot Ross, executive director of X, said"
+                                     or plain_noun_phrase or first[LOW] in _ASIDES):
+                # a plain noun phrase ("Scot Ross, executive director of X, said"), an aside ("The Journal, citing X, said")
                 return None
             name = source_left(toks, k, lexicon)
             if name and any(is_capital(t) for t in toks[name[0]:name[1]]):
@@ -309,6 +313,19 @@ def apposition_left(toks: list[Tok], comma: int, lexicon: Lexicon) -> tuple[int,
             segments += 1
             if segments >= 3:
                 return None
+    return None
+
+
+def aside_left(toks: list[Tok], dash: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """The source before an aside set off by dashes, ending at toks[dash] before a cue: "Murphy — after a
+    knock-on-wood gesture — told"; "Many speakers at the service — including Muslims, Jews — said". The source is
+    the phrase before the opening dash (at most thirty tokens back, within the clause)."""
+    for k in range(dash - 1, max(dash - 30, 0), -1):
+        if toks[k][QUOTED] or toks[k][TEXT] in (";", ":", "?", "!") or (
+                toks[k][TEXT] == "." and not (k > 0 and abbreviation(toks[k - 1]))):
+            return None
+        if toks[k][TEXT] in _DASHES and toks[k][TEXT] == toks[dash][TEXT]:
+            return source_left(toks, k, lexicon) if k > 0 else None
     return None
 
 
