@@ -354,11 +354,45 @@ def test_headline_attribution(text: str, expected) -> None:
         # after a first verb phrase that is no cue, the subject opens the sentence (sources.coordinated_subject)
         ("Moor met the families, but told the Agency on Monday that the cameras work.",
          [("Moor", "told", "that the cameras work")]),
+        # a passive cue with its agent (rules.passive_relations); "was asked by" stays a question
+        ("The meeting was first reported by Politico.", [("Politico", "was first reported", "The meeting")]),
+        # a noun of the lexicon after a possessor, before "that" (rules.noun_relations)
+        ("Moor repeated the city's claim that the cameras work.",
+         [("Moor", "repeated", "the city's claim that the cameras work"),
+          ("the city's", "claim", "that the cameras work")]),
+        ("He doubted her earlier statement that the cameras work.",
+         [("He", "doubted", "her earlier statement that the cameras work"),
+          ("her", "statement", "that the cameras work")]),
+        # the poll a sentence opens with is the source of its figures, and the figures' "said" is nested in it
+        ("In a Levada Center poll released Monday, 40 percent of Muscovites said the cameras made them safer.",
+         [("40 percent of Muscovites", "said", "the cameras made them safer"),
+          ("a Levada Center poll released Monday", "In",
+           "40 percent of Muscovites said the cameras made them safer")]),
+        # asides between a source and its cue (sources.aside_left, sources.apposition_left)
+        ("Murphy — after a pause — told reporters the cameras work.", [("Murphy", "told", "the cameras work")]),
+        ("The Journal, citing internal documents, reported that the cameras work.",
+         [("The Journal", "reported", "that the cameras work")]),
+        # a reporting verb's noun inside a subject, or before an auxiliary, is no cue
+        ("An earlier report in a Moscow paper said that the cameras work.",
+         [("An earlier report in a Moscow paper", "said", "that the cameras work")]),
+        ("The transport report was published on Monday.", []),
+        # an abbreviation with periods keeps its sentence (abbreviations.txt 1.1)
+        ("The F.B.I. has said the cameras work.", [("The F.B.I.", "has said", "the cameras work")]),
+        # the content before a participle of the reporter ends at its comma; "that" is not looked for past it
+        ("Weld praised her, adding that the cameras work.",
+         [("Weld", "praised", "her"), ("Weld", "adding", "that the cameras work")]),
     ],
 )
 def test_constructions_of_this_round(text: str, expected) -> None:
     table = ww.attributions(text)
     assert list(zip(table.source, table.cue, table.content)) == expected
+
+
+def test_poll_relation_is_evidence_and_parent_of_its_figures() -> None:
+    table = ww.attributions("In a Levada Center poll released Monday, 40 percent of Muscovites said the cameras "
+                            "made them safer.")
+    assert list(zip(table.cue_lemma, table.category, table.parent)) == [("say", "speech", 1),
+                                                                       ("in (poll)", "evidence", -1)]
 
 
 @pytest.mark.xfail(strict=True, reason="a pronoun subject after a time phrase, before a list of verb phrases, is "

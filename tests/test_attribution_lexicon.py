@@ -96,3 +96,22 @@ def test_a_lexicon_of_ones_own_is_checked() -> None:
         ww.attributions(text, lexicon=mine.assign(category="talk"))
     with pytest.raises(ValueError, match=r"missing column\(s\) \['category'\]"):
         ww.attributions(text, lexicon=mine.drop(columns="category"))
+
+
+def _noun_cases() -> list[tuple[str, str]]:
+    return [(row.lemma, noun) for row in reporting_verbs().itertuples() for noun in row.nouns.split("|") if noun]
+
+
+@pytest.mark.parametrize(("lemma", "noun"), _noun_cases())
+def test_every_noun_of_the_lexicon_is_found_after_a_possessor(lemma: str, noun: str) -> None:
+    found = ww.attributions(f"It came after the minister's {noun} that the plan works.")
+    rows = found[found.cue == noun]
+    assert rows[["source", "cue_lemma", "content"]].values.tolist() == [["the minister's", lemma, "that the plan works"]]
+
+
+def test_nouns_of_a_lexicon_passed_per_call() -> None:
+    lexicon = pd.DataFrame({"lemma": ["say", "hint"], "stance": ["neutral", "tentative"],
+                            "category": ["speech", "speech"], "nouns": ["", "hint|hints"]})
+    found = ww.attributions("It came after the minister's hint that the plan works.", lexicon=lexicon)
+    assert found[["source", "cue", "cue_lemma"]].values.tolist() == [["the minister's", "hint", "hint"]]
+    assert len(_noun_cases()) >= 30

@@ -92,3 +92,18 @@ def test_attributions_with_a_lexicon_of_ones_own() -> None:
         ww.attributions(TEXT, lexicon=mine.assign(stance="loud"))
     with pytest.raises(ValueError, match=r"missing column\(s\) \['category'\]"):
         ww.attributions(TEXT, lexicon=mine.drop(columns="category"))
+
+
+def test_registry_versions_agree_with_the_files() -> None:
+    """Where a file's header states its version ("version 2.1"), the registry gives the same one."""
+    import re
+
+    table = list_resources()
+    root = resource_path("outlet_types").parent
+    stated = {}
+    for row in table.itertuples():
+        match = re.search(r"\bversion\s+(\d+(?:\.\d+)*)", (root / row.file).read_text(encoding="utf-8")[:300])
+        if match:
+            stated[row.file] = (match.group(1), row.version)
+    assert len(stated) >= 20
+    assert {f: v for f, v in stated.items() if v[0] != v[1]} == {}

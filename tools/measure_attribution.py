@@ -14,12 +14,14 @@ from pathlib import Path
 
 from watchwords.evaluation import polnear_triples, score
 
-HEADER = """# Watchwords attribution extractor: measured scores, rules of version 0.4 (the numbers notebook 03 shows).
+HEADER = """# Watchwords attribution extractor: measured scores, rules of version 0.5 (the numbers notebook 03 shows).
 # Data: PolNeAR v1.0 (Newell, Margolin & Ruths 2018), train split (840 articles) and dev split (84 articles); both
 # were used to develop the rules, so expect lower scores on unseen text (PolNeAR's test split is held back).
 # subset speech: relations whose cue is a verb of saying (watchwords.evaluation.SPEECH_CUES); subset all: every
 # annotated relation, beliefs, intentions and evidence included. Relations are aligned by overlapping cues;
 # exact = same spans, lenient = token Jaccard >= 0.5, head = the gold source's head word inside the predicted one.
+# PolNeAR marks each token in one relation at most, so a relation nested inside its parent's content ('"...," X
+# said, according to Y') is not scored (watchwords.evaluation.relations_from_frame, univocal).
 # Reproduce: python tools/measure_attribution.py --polnear ../shared/eval
 # (one split: python -m watchwords evaluate-attribution --polnear ../shared/eval/polnear-train --subset all)
 """

@@ -4,7 +4,7 @@ sources, loaded, checked and compiled once."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -78,6 +78,7 @@ class Lexicon:
     roles: dict[str, str]
     aliases: list[tuple[re.Pattern[str], str, str, str]]  # (pattern, canonical, type, kind)
     quick: frozenset[str]  # words that can start a cue: sentences without one (and without quotes) are skipped
+    nouns: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # "claim", "statement" -> the verb's info
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +95,7 @@ CATEGORIES = ("speech", "belief", "intention", "evidence")
 def load_reporting_verbs(lexicon: str | Path | pd.DataFrame | None = None) -> pd.DataFrame:
     """A reporting-verb lexicon, checked, with its generated ``forms`` (:func:`verb_forms`): the packaged one (None,
     ``"en"``, ``"english"``), a CSV file with the columns of ``watchwords/data/en/reporting_verbs.csv`` (lemma, stance,
-    category; irregular and exclude optional), or such a DataFrame.
+    category; irregular, exclude and nouns optional), or such a DataFrame.
 
     Raises:
         ValueError: (one line, naming the row) for a missing file or column, an empty lexicon, an empty lemma, a
@@ -114,7 +115,7 @@ def load_reporting_verbs(lexicon: str | Path | pd.DataFrame | None = None) -> pd
     missing = {"lemma", "stance", "category"} - set(table.columns)
     if missing:
         raise ValueError(f"{where}: missing column(s) {sorted(missing)}; the header needs lemma,stance,category "
-                         "(irregular and exclude are optional)")
+                         "(irregular, exclude and nouns are optional)")
     if table.empty:
         raise ValueError(f"{where}: the lexicon is empty; give at least one reporting verb")
     for number, row in enumerate(table.itertuples(index=False), start=1):
@@ -139,7 +140,12 @@ def compile_lexicon(verb_table: pd.DataFrame) -> Lexicon:
                 verbs[form] = (row.lemma, row.stance, row.category)
             else:
                 multi.setdefault(words[0], []).append((words, (row.lemma, row.stance, row.category)))
-    quick = frozenset(verbs) | frozenset(multi) | {"reportedly", "allegedly"}
+    nouns: dict[str, tuple[str, str, str]] = {}
+    for row in verb_table.itertuples(index=False):
+        for noun in str(getattr(row, "nouns", "") or "").lower().split("|"):
+            if noun.strip():
+                nouns[noun.strip()] = (row.lemma, row.stance, row.category)
+    quick = frozenset(verbs) | frozenset(multi) | frozenset(nouns) | {"reportedly", "allegedly"}
     roles = {r.role: r.source_type for r in role_nouns().itertuples(index=False)}
     for role, source_type in list(roles.items()):  # plurals: "groups", "ministries"
         plural = role[:-1] + "ies" if role.endswith("y") else role + "s"
@@ -151,7 +157,7 @@ def compile_lexicon(verb_table: pd.DataFrame) -> Lexicon:
             aliases.append((re.compile(rf"(?<!\w){re.escape(alias)}(?!\w)", flags), row.canonical, row.source_type,
                             row.kind))
     aliases.sort(key=lambda item: len(item[0].pattern), reverse=True)
-    return Lexicon(verbs, multi, roles, aliases, quick)
+    return Lexicon(verbs, multi, roles, aliases, quick, nouns)
 
 
 @lru_cache(maxsize=1)

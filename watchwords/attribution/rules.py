@@ -11,7 +11,7 @@ from operator import itemgetter
 
 from ..documents import paragraphs_of, sentences_of
 from ..quotes import mark_positions, quote_spans
-from .lexicon import NOT_IN_SUBJECT, NOUN_HOMOGRAPHS, Lexicon
+from .lexicon import NOT_IN_SUBJECT, NOUN_HOMOGRAPHS, REPORTER_CLAUSE, Lexicon
 from .sources import (
     ARTICLES,
     CLAUSE_WORDS,
@@ -143,6 +143,81 @@ def question_relations(text: str, toks: list[Tok], s_end: int, taken: set[int], 
             found.append(Relation(para_id, sent_id, part, "no explicit source", None,
                                   (toks[first][START], toks[after - 1][END]), [content],
                                   ("ask", "neutral", "speech")))
+    return found
+
+
+def passive_relations(text: str, toks: list[Tok], s_start: int, taken: set[int], lexicon: Lexicon, para_id: int,
+                      sent_id: int, part: str, clauses: ClauseIndex) -> list[Relation]:
+    """Passive cues with their agent: "The meeting was first reported by Politico" (cue "was first reported", source
+    the phrase after "by", content the subject before the auxiliary); "the attacks in Paris, which were claimed by
+    the Islamic State" (a relative "which" or "that" stands for the phrase before its comma)."""
+    found = []
+    for i in range(2, len(toks) - 2):
+        if toks[i + 1][LOW] != "by" or i in taken or toks[i][QUOTED] or not toks[i][LOW].endswith("ed") or (
+                toks[i][LOW] == "asked" or toks[i + 2][LOW] in ("now", "then", "far", "default")):
+            continue  # "was asked by" is a question (question_relations); "by now" names no agent
+        info = lexicon.verbs.get(toks[i][LOW])
+        if info is None or info[2] != "speech" or info[0] == "maintain":  # "was backed by", "is maintained by"
+            continue
+        aux = i - 1
+        if toks[aux][LOW] not in BE_FORMS and (toks[aux][LOW] == "first" or toks[aux][LOW].endswith("ly")):
+            aux -= 1  # "was first reported by", "has been repeatedly criticized by"
+        if toks[aux][LOW] not in BE_FORMS:
+            continue
+        if toks[aux][LOW] == "been" and aux > 0 and toks[aux - 1][LOW] in ("has", "have", "had"):
+            aux -= 1
+        span = source_right(toks, i + 2, lexicon, common=True)
+        if span is None or aux == 0:
+            continue
+        start = clauses.break_before(aux - 1) + 1
+        if toks[start][LOW] in ("which", "that", "who") and start == aux - 1 and start >= 2:
+            start = clauses.break_before(start - 2) + 1  # the phrase a relative pronoun stands for
+            end = toks[aux - 2][END] if toks[aux - 2][TEXT] == "," else toks[aux - 1][START]
+        else:
+            end = toks[aux][START]
+        content = trim_span(text, toks[start][START] if start > 0 else s_start, end)
+        if content[1] > content[0]:
+            found.append(Relation(para_id, sent_id, part, "indirect", (toks[span[0]][START], toks[span[1] - 1][END]),
+                                  (toks[aux][START], toks[i][END]), [content], info))
+    return found
+
+
+POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
+
+
+def noun_relations(text: str, toks: list[Tok], s_end: int, taken: set[int], lexicon: Lexicon, para_id: int,
+                   sent_id: int, part: str, clauses: ClauseIndex) -> list[Relation]:
+    """Nominal cues (the lexicon's ``nouns``) after a possessor and before "that": "his claim that ...", "Comey's
+    conclusion that ...", "her earlier statement that ..." (one modifier may stand between). The source is the
+    possessor (with its "'s", as PolNeAR marks it), the cue the noun, the content the that-clause."""
+    found = []
+    for i in range(1, len(toks) - 2):
+        info = lexicon.nouns.get(toks[i][LOW])
+        if info is None or toks[i + 1][LOW] != "that" or toks[i][QUOTED] or i in taken:
+            continue  # (a form that is also the verb's, "warning", may have been taken as a verb)
+        p = i - 1
+        if p > 0 and toks[p][TEXT].isalpha() and toks[p][TEXT].islower() and toks[p][LOW] not in POSSESSIVE_DETERMINERS \
+                and toks[p][LOW] not in lexicon.verbs and toks[p][LOW] not in ARTICLES:
+            p -= 1  # "his earlier claim that"
+        if toks[p][LOW] in POSSESSIVE_DETERMINERS:
+            source = (p, p + 1)
+        elif toks[p][LOW] in ("'s", "’s", "'") and p > 0:
+            k = p  # the possessor: a capitalised name ("Donald Trump's"), or "the" and a noun ("the campaign's")
+            while k > 0 and not toks[k - 1][QUOTED] and (is_capital(toks[k - 1]) or (
+                    toks[k - 1][TEXT] == "." and k > 1 and is_capital(toks[k - 2]))):
+                k -= 1
+            if k == p and p >= 2 and toks[p - 2][LOW] in ARTICLES and toks[p - 1][TEXT].isalpha():
+                k = p - 2
+            if k == p:
+                continue
+            source = (k, p + 1)
+        else:
+            continue
+        end = clauses.clause_end(i + 1, len(toks), s_end)
+        content = trim_span(text, toks[i + 1][START], end)
+        if content[1] > content[0]:
+            found.append(Relation(para_id, sent_id, part, "indirect", (toks[source[0]][START], toks[source[1] - 1][END]),
+                                  (toks[i][START], toks[i][END]), [content], info))
     return found
 
 
@@ -583,15 +658,24 @@ def relations_in_sentence(text: str, toks: list[Tok], s_start: int, s_end: int, 
         # skip a short adverbial before "that" ("said on Tuesday that"); the content starts with "that", as PolNeAR
         # marks it (docs/attribution_guidelines.md)
         for look in range(rest, min(rest + 5, len(toks))):
+            if toks[look][LOW] in lexicon.nouns:
+                break  # "repeated the city's claim that": the that-clause is the noun's
             if toks[look][LOW] == "that":
                 rest = look
                 break
+            if toks[look][TEXT] in (",", ";", ":") and look + 1 < len(toks) and toks[look + 1][LOW] in REPORTER_CLAUSE \
+                    and toks[look + 1][LOW] not in ("citing", "according"):
+                break  # not the "that" of another cue ("praised her, adding that"; but "reported, citing X, that")
         # stop before a trailing ", citing X" / ", according to X"
         stop = clauses.citing_at(rest)
         clause_end = toks[stop][START] if stop < len(toks) else s_end
         tail = [k for k in range(rest, min(stop, rest + 8)) if toks[k][TEXT] not in (".", "!", "?")][:2]
         if tail and toks[tail[0]][LOW] != "," and not inverted and len(tail) >= 2:
             clause_end = clauses.clause_end(rest, stop, clause_end)
+            early = next((k for k in range(rest + 1, min(rest + 3, stop - 1)) if toks[k][TEXT] == "," and (
+                toks[k + 1][LOW] in REPORTER_CLAUSE and toks[k + 1][LOW].endswith("ing"))), None)
+            if early is not None:  # a short content before a participle of the reporter: "attacked Clinton, saying"
+                clause_end = min(clause_end, toks[early][START])
             relation.contents = [trim_span(text, toks[rest][START], clause_end)]
         else:
             # trailing attribution: the content is the clause before the source
@@ -618,6 +702,16 @@ def relations_in_sentence(text: str, toks: list[Tok], s_start: int, s_end: int, 
             found.append(relation)
             taken_cues.add(index)
     found.extend(question_relations(text, toks, s_end, taken_cues, para_id, sent_id, part, clauses))
+    found.extend(passive_relations(text, toks, s_start, taken_cues, lexicon, para_id, sent_id, part, clauses))
+    if lexicon.nouns:
+        found.extend(noun_relations(text, toks, s_end, taken_cues, lexicon, para_id, sent_id, part, clauses))
+    if toks and toks[0][TEXT] == "In":
+        poll = POLL_OPENING.match(text, toks[0][START], s_end)
+        if poll:  # "In a CNN/ORC poll released Sunday, 38 percent said ...": the poll is the source
+            content = trim_span(text, poll.end(), s_end)
+            if content[1] > content[0]:
+                found.append(Relation(para_id, sent_id, part, "indirect", poll.span(1), (poll.start(), poll.start() + 2),
+                                      [content], ("in (poll)", "neutral", "evidence")))
     return nesting_resolved(found, text)
 
 
@@ -641,6 +735,14 @@ def coordinated_with(found: list[Relation], toks: list[Tok], tok_starts: list[in
             relation.contents[-1] = cut
             return relation.source
     return None
+
+
+#: A sentence that opens with the poll or survey its figures come from: "In a New York Times/CBS News survey released
+#: last Thursday, 79 percent of Democrats said ..." (PolNeAR's cue "In", its source the poll; at most ten words
+#: before the poll word, none of them opening a clause, and sixty characters after it up to the comma).
+POLL_OPENING = re.compile(
+    r"In\s+((?:(?!(?:as|when|while|after|before|since|where|that|which|if)\b)[\w/.’'&-]+\s+){0,10}?"
+    r"(?:polls?|surveys?|average)\b[^,.;:\n]{0,60}),\s*")
 
 
 def nesting_resolved(found: list[Relation], text: str) -> list[Relation]:
@@ -681,5 +783,5 @@ def nesting_resolved(found: list[Relation], text: str) -> list[Relation]:
 def is_outer(relation: Relation, text: str) -> bool:
     """Whether relations inside this one's content are nested in it: "according to X", or indirect speech whose
     content opens with "that"."""
-    return relation.cue_info[0] == "according to" or (relation.kind == "indirect" and bool(relation.contents) and (
+    return relation.cue_info[0] in ("according to", "in (poll)") or (relation.kind == "indirect" and bool(relation.contents) and (
         text[relation.contents[0][0]:relation.contents[0][0] + 5].lower() == "that "))
