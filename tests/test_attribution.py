@@ -378,6 +378,12 @@ def test_headline_attribution(text: str, expected) -> None:
         ("The transport report was published on Monday.", []),
         # an abbreviation with periods keeps its sentence (abbreviations.txt 1.1)
         ("The F.B.I. has said the cameras work.", [("The F.B.I.", "has said", "the cameras work")]),
+        # a contracted auxiliary after a pronoun is in the cue, as "has" is; an adverb in -ly before a full stop,
+        # a comma or "that" too (rules.cue_extent, rules.cue_right_end); "early" is no adverb
+        ("He’s said the cameras work.", [("He", "’s said", "the cameras work")]),
+        ('"No," Moor said simply.', [("Moor", "said simply", "No,")]),
+        ("The mayor said only that the cameras work.", [("The mayor", "said only", "that the cameras work")]),
+        ("The agency reported early results.", [("The agency", "reported", "early results")]),
         # the content before a participle of the reporter ends at its comma; "that" is not looked for past it
         ("Weld praised her, adding that the cameras work.",
          [("Weld", "praised", "her"), ("Weld", "adding", "that the cameras work")]),

@@ -188,3 +188,7 @@ NOUN_HOMOGRAPHS = frozenset({"report", "claim", "note", "comment", "remark", "qu
                              "fear", "hope", "support", "view", "reply", "plan", "answer", "urge", "vow", "stress",
                              "recall", "praise", "blast", "echo", "joke", "shout", "chant", "email", "blame", "favor",
                              "decline"})
+
+
+#: Contracted auxiliaries ("he's said" = "he has said"): after a pronoun they belong to the cue, as the full forms do.
+CONTRACTED_AUXILIARIES = frozenset({"'s", "’s", "'ve", "’ve", "'d", "’d", "'re", "’re", "'ll", "’ll"})

@@ -11,7 +11,7 @@ from operator import itemgetter
 
 from ..documents import paragraphs_of, sentences_of
 from ..quotes import mark_positions, quote_spans
-from .lexicon import NOT_IN_SUBJECT, NOUN_HOMOGRAPHS, REPORTER_CLAUSE, Lexicon
+from .lexicon import CONTRACTED_AUXILIARIES, NOT_IN_SUBJECT, NOUN_HOMOGRAPHS, REPORTER_CLAUSE, Lexicon
 from .sources import (
     ARTICLES,
     CLAUSE_WORDS,
@@ -88,18 +88,29 @@ def cue_extent(text: str, toks: list[Tok], index: int, length: int) -> tuple[int
             toks[first - 1][LOW] in CUE_LEFT or (passive_cue and toks[first - 1][LOW] in ("was", "is", "were", "are"))
             or (toks[first - 1][LOW].endswith("ly") and len(toks[first - 1][LOW]) > 4 and toks[first - 1][TEXT].islower())):
         first -= 1  # "has also said", "angrily said"
+    if first >= 2 and toks[first - 1][LOW] in CONTRACTED_AUXILIARIES and (
+            toks[first - 2][LOW] in PRONOUNS or toks[first - 2][LOW] in ("that", "who", "there")):
+        first -= 1  # "he's said", "who've announced", "That's according to": a contracted auxiliary, not a possessive
     return toks[first][START], toks[cue_right_end(toks, index + length) - 1][END]
 
 
-#: Adverbs after a verb that belong to its cue ("said recently", "has said repeatedly").
+
+#: Words in -ly that are no adverbs ("reported early results").
+NOT_ADVERBS = frozenset({"early", "family", "rally", "ally", "belly", "bully", "holly", "jelly", "supply", "apply",
+                         "reply", "italy", "july", "weekly", "daily", "monthly", "yearly", "hourly", "quarterly"})
+#: Adverbs after a verb that belong to its cue ("said recently", "has said repeatedly"); any other adverb in -ly
+#: (and "only") does too before a full stop, a comma, "that" (cue_right_end).
 CUE_ADVERBS = frozenset({"recently", "repeatedly", "earlier", "later", "then", "again", "publicly", "privately"})
 
 
 def cue_right_end(toks: list[Tok], after: int) -> int:
     """The token index where a cue ending before toks[after] ends, with an adverb after it and the preposition of its
     topic ("asked about", "wrote about": PolNeAR marks them in the cue, 44 against 15 times on its train split)."""
-    if after < len(toks) and toks[after][LOW] in CUE_ADVERBS and not toks[after][QUOTED]:
-        after += 1
+    if after < len(toks) and not toks[after][QUOTED] and (toks[after][LOW] in CUE_ADVERBS or (
+            (toks[after][LOW] == "only" or (toks[after][LOW].endswith("ly") and len(toks[after][LOW]) > 4
+                                            and toks[after][TEXT].islower() and toks[after][LOW] not in NOT_ADVERBS))
+            and after + 1 < len(toks) and toks[after + 1][LOW] in (".", ",", "that", ";", ":"))):
+        after += 1  # "said recently", "said sarcastically.", "saying only that"
     if after + 1 < len(toks) and toks[after][LOW] == "about" and not toks[after][QUOTED] and toks[after + 1][TEXT][:1].isalnum():
         after += 1
     return after
@@ -243,7 +254,8 @@ def cue_at(toks: list[Tok], index: int, lexicon: Lexicon) -> tuple[int, tuple[st
     # "Editor's note": a bare form after a possessive, or a base form after a singular noun phrase (a singular
     # subject would take "reports")
     if index > 0 and not tok[LOW].endswith(("ed", "ing")) and went_on_to(toks, index) == index:
-        if toks[index - 1][LOW] in NOUN_CONTEXT or toks[index - 1][LOW] in ("'s", "’s"):
+        if toks[index - 1][LOW] in NOUN_CONTEXT or (toks[index - 1][LOW] in ("'s", "’s") and not (
+                index >= 2 and toks[index - 2][LOW] in PRONOUNS)):  # "he's said" is no possessive
             return None
         if tok[LOW] == info[0] and info[0] in NOUN_HOMOGRAPHS:
             for k in range(index - 1, max(index - 6, -1), -1):

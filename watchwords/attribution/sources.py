@@ -6,7 +6,7 @@ import os
 import re
 from functools import lru_cache
 
-from .lexicon import NOT_IN_SUBJECT, NOUN_HOMOGRAPHS, Lexicon, reporting_lexicon
+from .lexicon import CONTRACTED_AUXILIARIES, NOT_IN_SUBJECT, NOUN_HOMOGRAPHS, Lexicon, reporting_lexicon
 from .tokens import LOW, QUOTED, TEXT, Tok, abbreviation, is_capital
 
 PRONOUNS = {"he": "person", "she": "person", "it": "organisation", "they": "any", "we": "any", "i": "person"}
@@ -59,6 +59,8 @@ def source_left(toks: list[Tok], cue_index: int, lexicon: Lexicon, *, common: bo
             j -= 2  # "Two House committees on Monday asked"
         elif low in ("week", "month", "year", "weekend", "night") and j >= 2 and toks[j - 2][LOW] in ("last", "this"):
             j -= 2  # "Beck last week said"
+        elif low in CONTRACTED_AUXILIARIES and j >= 2 and toks[j - 2][LOW] in PRONOUNS:
+            j -= 1  # "he's said"
         elif low in SKIP_BEFORE_CUE or low in TIME_BEFORE_CUE or (passive_cue and low in ("was", "is", "were", "are")) or (
                 low in ("often", "soon", "however", "just", "now", "still") or (
                     low.endswith("ly") and len(low) > 4 and not is_capital(toks[j - 1]) and j < cue_index + 1)):
