@@ -57,6 +57,12 @@ HOSTILE = {"an open quotation repeated": 'He said: "', "short quoted sentences":
            "coordinated cues": "Smith left the room and said ",
            "nested citing": "Smith reported that the man, citing Jones, ",
            "appositions after inverted cues": "said Smith, a man of the city, ",
+           # this round's paths, each in one "sentence": nouns after a possessor, passive agents, dash asides, and
+           # coordinated cues that cut the content of the cue before them
+           "possessive noun cues": "after his claim that ",
+           "passive cues with agents": "the plan, which was reported by Smith, ",
+           "dash asides": "Smith — a man of the city — said ",
+           "coordinated reporting cues": "Smith praised it and said ",
            # many relations in one document: entity lookups once scanned every earlier source
            "a role without a name, repeated": "The officer said that the cameras work. ",
            "pronouns with no agreeing antecedent": "The ministry said it. She said so. "}

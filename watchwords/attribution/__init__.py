@@ -24,8 +24,11 @@ Rules, in the order they are applied within each paragraph:
    after the addressee of "told", which is kept apart: "Roe told the radio station the pipe had burst")
    up to a clause of the reporter's (:class:`.tokens.ClauseIndex`); when nothing follows, the attribution
    trails its content (``..., the state-owned news agency TASS reported``), and a parenthetical one
-   (``X, he said, Y``) gets both spans. A belief, intention or evidence cue inside another relation's
-   content is part of it (PARC and PolNeAR annotate the outer relation).
+   (``X, he said, Y``) gets both spans. A cue coordinated with an earlier one ("X praised Garland and said
+   ...") shares its source, and the earlier content ends before the conjunction. A belief, intention or
+   evidence cue inside another relation's content is part of it (PARC and PolNeAR annotate the outer
+   relation); a relation inside what "according to X", "X reported that" or a poll opening attributes is
+   kept and nested in it (its ``parent``), so that its chain runs through the outer source.
 3. **"according to X"** before, after or inside its content; **"citing X"** gives a relation nested in
    the preceding one (its ``parent``), sharing that relation's content ("citing legal risks" instead is
    what the preceding source cites: its content).
@@ -33,6 +36,9 @@ Rules, in the order they are applied within each paragraph:
 5. **Agentless attribution**: "it was reported", "is reported as saying", "was quoted as
    saying", "is expected to", "reportedly", "allegedly", questions whose asker is not named ("When asked
    about ...", "X was asked ..."): kind "no explicit source".
+6. **Passive cues with their agent** ("The meeting was first reported by Politico"), **nouns of the verb
+   lexicon** after a possessor and before "that" ("Trump's claim that ..."), and the **poll** a sentence
+   opens with ("In a CNN/ORC poll released Sunday, 38 percent said ...": cue "In", category evidence).
 
 Every cue has a category from the lexicon (``category``: speech, belief, intention, evidence). Sources are
 resolved per document (:class:`.sources.Entities`): pronouns agree in animacy, gender and number with the

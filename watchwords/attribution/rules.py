@@ -736,16 +736,17 @@ def coordinated_with(found: list[Relation], toks: list[Tok], tok_starts: list[in
     if first == 0 or toks[first - 1][LOW] not in ("and", "but") or toks[first - 1][QUOTED]:
         return None
     conjunction = toks[first - 1][START]
-    for relation in reversed(found):
+    for relation in reversed(found):  # the latest relation with a source before the conjunction, only
         if relation.source is None or relation.cue[1] > conjunction or not relation.contents:
             continue
         a, b = relation.contents[-1]
-        if a < conjunction < b:
-            cut = trim_span(text, a, conjunction)
-            if cut[1] <= cut[0]:
-                return None
-            relation.contents[-1] = cut
-            return relation.source
+        if not a < conjunction < b:
+            return None
+        cut = trim_span(text, a, conjunction)
+        if cut[1] <= cut[0]:
+            return None
+        relation.contents[-1] = cut
+        return relation.source
     return None
 
 
