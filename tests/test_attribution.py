@@ -394,6 +394,23 @@ def test_constructions_of_this_round(text: str, expected) -> None:
     assert list(zip(table.source, table.cue, table.content)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a paragraph that opens with its speaker and a colon (rules.speaker_line); what it reports is nested in it
+        ("Q: How did the cameras find you?\n\nA: They said the station had them.",
+         [("Q", ":", "How did the cameras find you?", -1), ("A", ":", "They said the station had them", -1),
+          ("They", "said", "the station had them", 1)]),
+        ("Moor: The cameras work.", [("Moor", ":", "The cameras work", -1)]),
+        # labels and datelines are no speakers
+        ("Published: April 18, 2023\n\nEditor's note: the cameras work.\n\nUPDATE: it works.", []),
+    ],
+)
+def test_speaker_lines(text: str, expected) -> None:
+    table = ww.attributions(text)
+    assert list(zip(table.source, table.cue, table.content, table.parent)) == expected
+
+
 def test_poll_relation_is_evidence_and_parent_of_its_figures() -> None:
     table = ww.attributions("In a Levada Center poll released Monday, 40 percent of Muscovites said the cameras "
                             "made them safer.")

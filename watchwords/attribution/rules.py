@@ -335,6 +335,11 @@ def english_relations(text: str, lexicon: Lexicon) -> list[Relation]:
     for para_number, start, end in sentences_of(text):  # the one parse, shared with sentences()
         sentences_by_para.setdefault(para_number, []).append((start, end))
     for para_id, para in enumerate(paragraphs_of(text)):
+        speaker = speaker_line(text, para.start, para.end, para_id, sent_id) if para.part in ("body", "standfirst") \
+            else None
+        if speaker is not None:
+            relations.append(speaker)
+            speaker_index = len(relations) - 1
         first_mark = bisect_left(marks, para.start)
         para_words = None
         if first_mark < len(marks) and marks[first_mark] < para.end:
@@ -397,6 +402,8 @@ def english_relations(text: str, lexicon: Lexicon) -> list[Relation]:
             for relation in sentence_relations:
                 if relation.parent is not None:
                     relation.parent += base
+                elif speaker is not None and speaker.contents[0][0] <= relation.cue[0] < speaker.contents[0][1]:
+                    relation.parent = speaker_index  # what a speaker line reports is nested in it
             relations.extend(sentence_relations)
             sent_id += 1
         # A quote left without a cue of its own continues the latest direct quote of this or the previous
@@ -460,6 +467,35 @@ def credit_lines(text: str) -> list[tuple[str, str]]:
             if name.strip() and name.strip()[:1].isupper():
                 found.append((cue, name.strip()))
     return found
+
+
+#: A paragraph that opens with its speaker and a colon: "TAPPER: And obviously, ...", "Q: How did things go?",
+#: "Rubio: I still believe ..." (one to four capitalised words; not the labels of :data:`NOT_SPEAKERS`).
+SPEAKER_LINE = re.compile(r"[ \t]*([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}):[ \t]+(?=\S)")
+#: First words of a "Word: ..." line that are labels, datelines or sentence openers, not speakers ("A:" is the
+#: answer of a transcript).
+NOT_SPEAKERS = frozenset({
+    "the", "an", "here", "now", "follow", "editor", "editor's", "editor’s", "update", "updated", "watch",
+    "video", "breaking", "exclusive", "related", "source", "sources", "photo", "photos", "note", "read", "see",
+    "correction", "clarification", "this", "that", "what", "why", "how", "who", "when", "where", "in", "on", "at",
+    "by", "for", "from", "and", "but", "so", "or", "if", "it", "we", "i", "you", "published", "posted", "date",
+    "still", "more", "also", "listen", "subscribe", "contact", "email", "advertisement", "caption", "credit",
+    "image", "warning", "disclaimer", "transcript", "part", "chapter", "step", "last", "next", "previous", "with",
+    "headline", "byline", "dateline", "standfirst", "title", "lead", "text", "url", "tags", "topics", "share"})
+
+
+def speaker_line(text: str, start: int, end: int, para_id: int, sent_id: int) -> Relation | None:
+    """The relation of a paragraph that opens with its speaker and a colon (interview transcripts, "Name: words"
+    titles): source the name, cue the colon, content the rest of the paragraph."""
+    match = SPEAKER_LINE.match(text, start, end)
+    if match is None or match.group(1).split()[0].lower() in NOT_SPEAKERS:
+        return None
+    content = trim_span(text, match.end(), end)
+    if content[1] <= content[0]:
+        return None
+    colon = match.end(1)
+    return Relation(para_id, sent_id, "body", "indirect", match.span(1), (colon, colon + 1), [content],
+                    ("speaker line", "neutral", "speech"))
 
 
 def headline_relation(text: str, start: int, end: int, para_id: int, sent_id: int) -> Relation | None:
