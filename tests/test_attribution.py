@@ -384,6 +384,13 @@ def test_headline_attribution(text: str, expected) -> None:
         ('"No," Moor said simply.', [("Moor", "said simply", "No,")]),
         ("The mayor said only that the cameras work.", [("The mayor", "said only", "that the cameras work")]),
         ("The agency reported early results.", [("The agency", "reported", "early results")]),
+        # the progressive, "still" and "already" before the verb are in the cue; prepositional verbs keep their
+        # preposition (reporting_verbs.csv 2.1: call on, respond to, comment on, warn of, ...)
+        ("Moor is telling voters that the cameras work.", [("Moor", "is telling", "that the cameras work")]),
+        ("Moor still believes the cameras work.", [("Moor", "still believes", "the cameras work")]),
+        ("Moor called on the city to switch the cameras off.",
+         [("Moor", "called on", "the city to switch the cameras off")]),
+        ("Moor warned of more cameras.", [("Moor", "warned of", "more cameras")]),
         # the content before a participle of the reporter ends at its comma; "that" is not looked for past it
         ("Weld praised her, adding that the cameras work.",
          [("Weld", "praised", "her"), ("Weld", "adding", "that the cameras work")]),

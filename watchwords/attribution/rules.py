@@ -69,7 +69,7 @@ CUE_RIGHT = re.compile(
 CUE_LEFT = {"has", "have", "had", "also", "repeatedly", "often", "now", "later", "earlier", "previously", "again",
              "recently", "publicly", "separately", "further", "would", "will", "first", "then", "just", "once",
              "even", "never", "does", "did", "do", "since", "not", "n't", "can", "could", "may", "might", "should",
-             "must"}
+             "must", "still", "already", "only", "long"}
 
 
 HEADLINE_SOURCE = re.compile(r"\s[-–—:]\s*([A-Z][\w.&'’/ -]{1,40}?)\s*$")
@@ -83,9 +83,11 @@ def cue_extent(text: str, toks: list[Tok], index: int, length: int) -> tuple[int
     keeps "in a statement" 91 times and leaves it out 92 times, keeps "on Monday" 5 times and leaves it out 38.
     """
     first = went_on_to(toks, index)
-    passive_cue = toks[index][LOW] == "quoted"
+    # "was quoted as saying"; the progressive "is telling", "were saying"
+    be_joins = toks[index][LOW] == "quoted" or toks[index][LOW].endswith("ing")
     while first > 0 and not toks[first - 1][QUOTED] and (
-            toks[first - 1][LOW] in CUE_LEFT or (passive_cue and toks[first - 1][LOW] in ("was", "is", "were", "are"))
+            toks[first - 1][LOW] in CUE_LEFT or (be_joins and toks[first - 1][LOW] in ("was", "is", "were", "are",
+                                                                                         "been", "be", "am"))
             or (toks[first - 1][LOW].endswith("ly") and len(toks[first - 1][LOW]) > 4 and toks[first - 1][TEXT].islower())):
         first -= 1  # "has also said", "angrily said"
     if first >= 2 and toks[first - 1][LOW] in CONTRACTED_AUXILIARIES and (

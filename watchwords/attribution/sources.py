@@ -29,7 +29,7 @@ TIME_BEFORE_CUE = WEEKDAYS | {"here", "today", "yesterday", "tonight"}
 SKIP_BEFORE_CUE = {"also", "later", "earlier", "previously", "has", "had", "have", "then", "again", "further",
                     "recently", "repeatedly", "once", "publicly", "separately", "would", "will", "did", "does",
                     "do", "only", "never", "first", "already", "had", "reportedly", "allegedly", "since", "not",
-                    "n't", "can", "could", "may", "might", "should", "must"}
+                    "n't", "can", "could", "may", "might", "should", "must", "long"}
 
 
 CLAUSE_WORDS = {"that", "and", "but", "or", "which", "who", "while", "when", "because", "as", "if", "after",
@@ -52,7 +52,7 @@ def source_left(toks: list[Tok], cue_index: int, lexicon: Lexicon, *, common: bo
     "the latest poll showed"; every cue but *find*, whose lower-case subject is mostly not a source: "City cameras
     find men")."""
     j = went_on_to(toks, cue_index)
-    passive_cue = toks[cue_index][LOW] == "quoted"
+    passive_cue = toks[cue_index][LOW] == "quoted" or toks[cue_index][LOW].endswith("ing")  # "is telling"
     while j > 0:
         low = toks[j - 1][LOW]
         if low in WEEKDAYS and j >= 2 and toks[j - 2][LOW] == "on":
@@ -61,7 +61,7 @@ def source_left(toks: list[Tok], cue_index: int, lexicon: Lexicon, *, common: bo
             j -= 2  # "Beck last week said"
         elif low in CONTRACTED_AUXILIARIES and j >= 2 and toks[j - 2][LOW] in PRONOUNS:
             j -= 1  # "he's said"
-        elif low in SKIP_BEFORE_CUE or low in TIME_BEFORE_CUE or (passive_cue and low in ("was", "is", "were", "are")) or (
+        elif low in SKIP_BEFORE_CUE or low in TIME_BEFORE_CUE or (passive_cue and low in ("was", "is", "were", "are", "been", "am")) or (
                 low in ("often", "soon", "however", "just", "now", "still") or (
                     low.endswith("ly") and len(low) > 4 and not is_capital(toks[j - 1]) and j < cue_index + 1)):
             j -= 1
