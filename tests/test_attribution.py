@@ -391,6 +391,14 @@ def test_headline_attribution(text: str, expected) -> None:
         ("Moor called on the city to switch the cameras off.",
          [("Moor", "called on", "the city to switch the cameras off")]),
         ("Moor warned of more cameras.", [("Moor", "warned of", "more cameras")]),
+        # a participle after a quotation's cue is that source's; a lower-case subject finds when it is a poll,
+        # survey or report
+        ('"It works," Moor said, adding that the station had cameras.',
+         [("Moor", "said", "It works,"), ("Moor", "adding", "that the station had cameras")]),
+        ("A new Levada survey found that most Muscovites back the cameras.",
+         [("A new Levada survey", "found", "that most Muscovites back the cameras")]),
+        ("City cameras find men who skip service.", []),
+        ("The states, the cities and the Agency's support for the cameras grew.", []),
         # the content before a participle of the reporter ends at its comma; "that" is not looked for past it
         ("Weld praised her, adding that the cameras work.",
          [("Weld", "praised", "her"), ("Weld", "adding", "that the cameras work")]),

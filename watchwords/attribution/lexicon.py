@@ -145,7 +145,9 @@ def compile_lexicon(verb_table: pd.DataFrame) -> Lexicon:
         for noun in str(getattr(row, "nouns", "") or "").lower().split("|"):
             if noun.strip():
                 nouns[noun.strip()] = (row.lemma, row.stance, row.category)
-    quick = frozenset(verbs) | frozenset(multi) | frozenset(nouns) | {"reportedly", "allegedly"}
+    # (and the poll words of a sentence that opens with its poll: rules.POLL_OPENING)
+    quick = frozenset(verbs) | frozenset(multi) | frozenset(nouns) | {"reportedly", "allegedly", "poll", "polls",
+                                                                      "survey", "surveys", "average"}
     roles = {r.role: r.source_type for r in role_nouns().itertuples(index=False)}
     for role, source_type in list(roles.items()):  # plurals: "groups", "ministries"
         plural = role[:-1] + "ies" if role.endswith("y") else role + "s"

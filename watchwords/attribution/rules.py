@@ -250,7 +250,7 @@ def cue_at(toks: list[Tok], index: int, lexicon: Lexicon) -> tuple[int, tuple[st
         return None  # part of "quoted as saying", found from "quoted"
     if index + 1 < len(toks) and toks[index + 1][LOW] == "than":
         return None  # "easier said than done"
-    if tok[LOW] == "states" and not (index + 1 < len(toks) and toks[index + 1][LOW] in ("that", ":", ",", '"', "“")):
+    if tok[LOW] == "states" and not (index + 1 < len(toks) and toks[index + 1][LOW] in ("that", ":", '"', "“")):
         return None  # "30 states", "the United States": the verb opens its content ("the report states that")
     # a noun, not a verb: "the report", "a new tell", "this claim", "the AP report", "a pool report",
     # "Editor's note": a bare form after a possessive, or a base form after a singular noun phrase (a singular
@@ -262,8 +262,8 @@ def cue_at(toks: list[Tok], index: int, lexicon: Lexicon) -> tuple[int, tuple[st
         if tok[LOW] == info[0] and info[0] in NOUN_HOMOGRAPHS:
             for k in range(index - 1, max(index - 6, -1), -1):
                 low = toks[k][LOW]
-                if low in ARTICLES or low in ("'s", "’s"):
-                    return None
+                if low in ARTICLES or low in ("'s", "’s") or low in POSSESSIVE_DETERMINERS or low == "whose":
+                    return None  # "the report", "her previous support for"
                 if not toks[k][TEXT][:1].isalnum() or (low.endswith("s") and low != "news") or low in CLAUSE_WORDS or (
                         low in PRONOUNS):
                     break
@@ -431,6 +431,13 @@ def is_participle(toks: list[Tok], index: int) -> bool:
     return toks[index][LOW].endswith("ing") and index > 0 and toks[index - 1][LOW] in (",", "while", "—", "–", "-", "by")
 
 
+#: Lower-case heads of a source that finds: "the survey found", "the IG review found" ("City cameras find men" is
+#: no attribution, so *find* otherwise takes a capitalised or role-headed subject only).
+EVIDENCE_NOUNS = frozenset({"poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "review",
+                            "analysis", "audit", "investigation", "inquiry", "probe", "research", "researchers",
+                            "article", "data", "census", "tally", "count", "examination", "assessment"})
+
+
 def subject_before_cue(toks: list[Tok], index: int, lexicon: Lexicon, info: tuple[str, str, str]
                        ) -> tuple[int, int] | None:
     """The source before a cue, for indirect speech and for a quotation after its cue alike: the subject of the clause
@@ -440,6 +447,10 @@ def subject_before_cue(toks: list[Tok], index: int, lexicon: Lexicon, info: tupl
     if is_participle(toks, index):
         return coordinated_subject(toks, index - 1, lexicon)
     span = source_left(toks, index, lexicon, common=info[0] != "find")
+    if span is None and info[0] == "find":  # "A new Latino Decisions poll released Friday found that ..."
+        span = source_left(toks, index, lexicon, common=True)
+        if span is not None and not any(t[LOW] in EVIDENCE_NOUNS for t in toks[span[0]:span[1]]):
+            span = None
     if span is None and index > 0 and toks[index - 1][LOW] == ",":
         span = apposition_left(toks, index - 1, lexicon)
     if span is None and index > 1 and toks[index - 1][TEXT] in ("—", "–", "-", "--"):
@@ -483,7 +494,9 @@ NOT_SPEAKERS = frozenset({
     "by", "for", "from", "and", "but", "so", "or", "if", "it", "we", "i", "you", "published", "posted", "date",
     "still", "more", "also", "listen", "subscribe", "contact", "email", "advertisement", "caption", "credit",
     "image", "warning", "disclaimer", "transcript", "part", "chapter", "step", "last", "next", "previous", "with",
-    "headline", "byline", "dateline", "standfirst", "title", "lead", "text", "url", "tags", "topics", "share"})
+    "headline", "byline", "dateline", "standfirst", "title", "lead", "text", "url", "tags", "topics", "share",
+    "look", "wow", "bombshell", "just", "paid", "contributing", "analysis", "opinion", "editorial", "commentary",
+    "live", "latest", "developing", "flashback", "shocking", "huge", "new", "watch", "reporting", "additional"})
 
 
 def speaker_line(text: str, start: int, end: int, para_id: int, sent_id: int) -> Relation | None:
@@ -493,8 +506,8 @@ def speaker_line(text: str, start: int, end: int, para_id: int, sent_id: int) ->
     if match is None or match.group(1).split()[0].lower() in NOT_SPEAKERS:
         return None
     content = trim_span(text, match.end(), end)
-    if content[1] <= content[0]:
-        return None
+    if content[1] <= content[0] or not any(c.isalpha() for c in text[content[0]:content[0] + 40]):
+        return None  # "Sanders: 1,547." is a tally, not words
     colon = match.end(1)
     return Relation(para_id, sent_id, "body", "indirect", match.span(1), (colon, colon + 1), [content],
                     ("speaker line", "neutral", "speech"))
@@ -680,6 +693,9 @@ def relations_in_sentence(text: str, toks: list[Tok], s_start: int, s_end: int, 
             continue
         participle = is_participle(toks, index)
         shared = coordinated_with(found, toks, tok_starts, cue_span, text)
+        if shared is None and participle and toks[index - 1][LOW] == "," and found and found[-1].source is not None \
+                and found[-1].cue[1] <= toks[index - 1][START] and not has_words(found[-1].cue[1], toks[index - 1][START]):
+            shared = found[-1].source  # '"...," X said, adding that ...': the participle is X's
         if shared is not None:
             # "He endorsed Clinton, but told ...": the earlier relation's content ends before "but"; both cues
             # share its source
@@ -793,7 +809,7 @@ def coordinated_with(found: list[Relation], toks: list[Tok], tok_starts: list[in
 #: before the poll word, none of them opening a clause, and sixty characters after it up to the comma).
 POLL_OPENING = re.compile(
     r"In\s+((?:(?!(?:as|when|while|after|before|since|where|that|which|if)\b)[\w/.’'&-]+\s+){0,10}?"
-    r"(?:polls?|surveys?|average)\b[^,.;:\n]{0,60}),\s*")
+    r"(?:[Pp]olls?|[Ss]urveys?|[Aa]verage)\b[^,.;:\n]{0,60}),\s*")
 
 
 def nesting_resolved(found: list[Relation], text: str) -> list[Relation]:
