@@ -93,7 +93,8 @@ def sentence_tokens(text: str, start: int, end: int, quotes: list[tuple[int, int
     if first > 0 and quotes[first - 1][1] > start:
         first -= 1
     inside = []
-    for a, b in quotes[first:]:
+    for k in range(first, len(quotes)):  # by index: a slice would copy the paragraph's later quotations each time
+        a, b = quotes[k]
         if a >= end:
             break
         if b > start:
