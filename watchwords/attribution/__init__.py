@@ -39,6 +39,8 @@ Rules, in the order they are applied within each paragraph:
 6. **Passive cues with their agent** ("The meeting was first reported by Politico"), **nouns of the verb
    lexicon** after a possessor and before "that" ("Trump's claim that ..."), and the **poll** a sentence
    opens with ("In a CNN/ORC poll released Sunday, 38 percent said ...": cue "In", category evidence).
+7. **Speaker lines**: a paragraph that opens with a speaker and a colon ("TAPPER: ...", "Q: ...", "Rubio: I
+   still believe ..."); what it reports is nested in it.
 
 Every cue has a category from the lexicon (``category``: speech, belief, intention, evidence). Sources are
 resolved per document (:class:`.sources.Entities`): pronouns agree in animacy, gender and number with the
