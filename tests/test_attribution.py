@@ -419,6 +419,8 @@ def test_constructions_of_this_round(text: str, expected) -> None:
         ("Moor: The cameras work.", [("Moor", ":", "The cameras work", -1)]),
         # labels and datelines are no speakers
         ("Published: April 18, 2023\n\nEditor's note: the cameras work.\n\nUPDATE: it works.", []),
+        ("MOSCOW: Moscow uses cameras to find conscripts.\n\nMOORE: Do they work?",
+         [("MOORE", ":", "Do they work?", -1)]),
     ],
 )
 def test_speaker_lines(text: str, expected) -> None:

@@ -336,9 +336,11 @@ def english_relations(text: str, lexicon: Lexicon) -> list[Relation]:
     sentences_by_para: dict[int, list[tuple[int, int]]] = {}
     for para_number, start, end in sentences_of(text):  # the one parse, shared with sentences()
         sentences_by_para.setdefault(para_number, []).append((start, end))
+    first_body = True
     for para_id, para in enumerate(paragraphs_of(text)):
-        speaker = speaker_line(text, para.start, para.end, para_id, sent_id) if para.part in ("body", "standfirst") \
-            else None
+        speaker = speaker_line(text, para.start, para.end, para_id, sent_id, dateline_possible=first_body) if (
+            para.part in ("body", "standfirst")) else None
+        first_body = first_body and para.part != "body"
         if speaker is not None:
             relations.append(speaker)
             speaker_index = len(relations) - 1
@@ -499,11 +501,14 @@ NOT_SPEAKERS = frozenset({
     "live", "latest", "developing", "flashback", "shocking", "huge", "new", "watch", "reporting", "additional"})
 
 
-def speaker_line(text: str, start: int, end: int, para_id: int, sent_id: int) -> Relation | None:
+def speaker_line(text: str, start: int, end: int, para_id: int, sent_id: int, *, dateline_possible: bool = False
+                 ) -> Relation | None:
     """The relation of a paragraph that opens with its speaker and a colon (interview transcripts, "Name: words"
-    titles): source the name, cue the colon, content the rest of the paragraph."""
+    titles): source the name, cue the colon, content the rest of the paragraph. A name in capitals that opens the
+    first paragraph of the body is its dateline ("MOSCOW: Authorities are using ..."), not a speaker."""
     match = SPEAKER_LINE.match(text, start, end)
-    if match is None or match.group(1).split()[0].lower() in NOT_SPEAKERS:
+    if match is None or match.group(1).split()[0].lower() in NOT_SPEAKERS or (
+            dateline_possible and match.group(1).isupper() and len(match.group(1)) > 2):  # ("Q:" is a question)
         return None
     content = trim_span(text, match.end(), end)
     if content[1] <= content[0] or not any(c.isalpha() for c in text[content[0]:content[0] + 40]):
