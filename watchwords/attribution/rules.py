@@ -15,6 +15,7 @@ from .lexicon import CONTRACTED_AUXILIARIES, NOT_IN_SUBJECT, NOUN_HOMOGRAPHS, RE
 from .sources import (
     ARTICLES,
     CLAUSE_WORDS,
+    DASHES,
     OBJECT_PRONOUNS,
     PRONOUNS,
     addressee_right,
@@ -455,7 +456,7 @@ def subject_before_cue(toks: list[Tok], index: int, lexicon: Lexicon, info: tupl
             span = None
     if span is None and index > 0 and toks[index - 1][LOW] == ",":
         span = apposition_left(toks, index - 1, lexicon)
-    if span is None and index > 1 and toks[index - 1][TEXT] in ("—", "–", "-", "--"):
+    if span is None and index > 1 and toks[index - 1][TEXT] in DASHES:
         span = aside_left(toks, index - 1, lexicon)
     return span
 

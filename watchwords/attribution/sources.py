@@ -280,7 +280,8 @@ def clause_subject(toks: list[Tok], j: int, lexicon: Lexicon) -> tuple[int, int]
 #: Words that open an aside between a source and its cue, not an apposition or a relative clause.
 _ASIDES = frozenset({"in", "at", "on", "for", "with", "after", "despite", "like", "unlike", "citing", "according",
                      "himself", "herself", "themselves", "itself", "however", "though", "too", "also", "meanwhile"})
-_DASHES = frozenset({"—", "–", "-", "--"})
+#: Dashes that set off an aside ("Murphy — after a pause — told").
+DASHES = frozenset({"—", "–", "-", "--"})
 
 
 def apposition_left(toks: list[Tok], comma: int, lexicon: Lexicon) -> tuple[int, int] | None:
@@ -326,7 +327,7 @@ def aside_left(toks: list[Tok], dash: int, lexicon: Lexicon) -> tuple[int, int] 
         if toks[k][QUOTED] or toks[k][TEXT] in (";", ":", "?", "!") or (
                 toks[k][TEXT] == "." and not (k > 0 and abbreviation(toks[k - 1]))):
             return None
-        if toks[k][TEXT] in _DASHES and toks[k][TEXT] == toks[dash][TEXT]:
+        if toks[k][TEXT] in DASHES and toks[k][TEXT] == toks[dash][TEXT]:
             return source_left(toks, k, lexicon) if k > 0 else None
     return None
 
