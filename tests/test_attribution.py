@@ -376,6 +376,11 @@ def test_headline_attribution(text: str, expected) -> None:
         ("An earlier report in a Moscow paper said that the cameras work.",
          [("An earlier report in a Moscow paper", "said", "that the cameras work")]),
         ("The transport report was published on Monday.", []),
+        ("The mayor said that officials reminded men of their duty.",
+         [("The mayor", "said", "that officials reminded men of their duty"),
+          ("officials", "reminded", "men of their duty")]),
+        ("Cameras find men called up for military service, the office said.",
+         [("the office", "said", "Cameras find men called up for military service")]),
         # an abbreviation with periods keeps its sentence (abbreviations.txt 1.1)
         ("The F.B.I. has said the cameras work.", [("The F.B.I.", "has said", "the cameras work")]),
         # a contracted auxiliary after a pronoun is in the cue, as "has" is; an adverb in -ly before a full stop,

@@ -286,7 +286,8 @@ def noun_free(toks: list[Tok], index: int, lemma: str, lexicon: Lexicon) -> bool
     """False where the form at toks[index] is a noun, an adjective or another verb than a reporting one: part of a
     name ("the Cook Political Report"), a participle after an article ("the reported bomber", "the added
     security"), a plural noun ("investigative reports", "FEC reports show"), a byline ("Lerer reported from Los
-    Angeles"), or "add" meaning sum ("added to the uncertainty", "added up to")."""
+    Angeles"), "add" meaning sum ("added to the uncertainty", "added up to"), or "call up" (to conscript) and "call
+    off"."""
     tok = toks[index]
     previous = toks[index - 1] if index > 0 else None
     following = toks[index + 1] if index + 1 < len(toks) else None
@@ -301,6 +302,8 @@ def noun_free(toks: list[Tok], index: int, lemma: str, lexicon: Lexicon) -> bool
         return False  # "the jobs report has cleared the way", "the rules committee report was finalized"
     if following is not None and lemma == "add" and following[LOW] in ("to", "up"):
         return False
+    if following is not None and lemma == "call" and following[LOW] in ("up", "off"):
+        return False  # "men called up for military service", "called off the rally"
     if lemma in NOUN_HOMOGRAPHS and tok[LOW] == lemma + "s" and (  # a plural noun, not the third person singular
             (following is not None and (following[LOW] in NOT_IN_SUBJECT or following[LOW] in lexicon.verbs)) or (
                 previous is not None and previous[TEXT][:1].islower() and previous[TEXT].isalpha()

@@ -114,7 +114,9 @@ def source_left(toks: list[Tok], cue_index: int, lexicon: Lexicon, *, common: bo
             i -= 1  # "Speaker of the House Paul Ryan", "a spokesman for the agency"
             continue
         if tok[LOW] in DETERMINERS:
-            if not (tok[LOW] in ("that", "this") and is_capital(toks[i])):  # "that Comey said": a complementiser
+            if not (tok[LOW] in ("that", "this") and (is_capital(toks[i]) or (
+                    i + 1 == j and toks[i][LOW].endswith("s") and not toks[i][LOW].endswith("ss")))):
+                # "that Comey said", "that officials said": a complementiser (a demonstrative takes no plural)
                 i -= 1
             break
         if tok[LOW] in ("what", "until", "unless", "than"):
