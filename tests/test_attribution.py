@@ -20,6 +20,11 @@ def triples(text: str) -> list[tuple[str, str, str, str]]:
     return [(r.source, r.cue, r.content, r.kind) for r in table.itertuples()]
 
 
+def source_cue_content(text: str) -> list[tuple[str, str, str]]:
+    table = ww.attributions(text)
+    return list(zip(table.source, table.cue, table.content))
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -319,8 +324,7 @@ def test_credit_line_gives_chain_edges() -> None:
     ],
 )
 def test_headline_attribution(text: str, expected) -> None:
-    table = ww.attributions(text)
-    assert list(zip(table.source, table.cue, table.content)) == expected
+    assert source_cue_content(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -410,8 +414,7 @@ def test_headline_attribution(text: str, expected) -> None:
     ],
 )
 def test_constructions_of_this_round(text: str, expected) -> None:
-    table = ww.attributions(text)
-    assert list(zip(table.source, table.cue, table.content)) == expected
+    assert source_cue_content(text) == expected
 
 
 @pytest.mark.parametrize(

@@ -97,7 +97,6 @@ def cue_extent(text: str, toks: list[Tok], index: int, length: int) -> tuple[int
     return toks[first][START], toks[cue_right_end(toks, index + length) - 1][END]
 
 
-
 #: Words in -ly that are no adverbs ("reported early results").
 NOT_ADVERBS = frozenset({"early", "family", "rally", "ally", "belly", "bully", "holly", "jelly", "supply", "apply",
                          "reply", "italy", "july", "weekly", "daily", "monthly", "yearly", "hourly", "quarterly"})
@@ -502,7 +501,7 @@ NOT_SPEAKERS = frozenset({
     "image", "warning", "disclaimer", "transcript", "part", "chapter", "step", "last", "next", "previous", "with",
     "headline", "byline", "dateline", "standfirst", "title", "lead", "text", "url", "tags", "topics", "share",
     "look", "wow", "bombshell", "just", "paid", "contributing", "analysis", "opinion", "editorial", "commentary",
-    "live", "latest", "developing", "flashback", "shocking", "huge", "new", "watch", "reporting", "additional"})
+    "live", "latest", "developing", "flashback", "shocking", "huge", "new", "reporting", "additional"})
 
 
 def speaker_line(text: str, start: int, end: int, para_id: int, sent_id: int, *, dateline_possible: bool = False
@@ -780,14 +779,25 @@ def relations_in_sentence(text: str, toks: list[Tok], s_start: int, s_end: int, 
     found.extend(passive_relations(text, toks, s_start, taken_cues, lexicon, para_id, sent_id, part, clauses))
     if lexicon.nouns:
         found.extend(noun_relations(text, toks, s_end, taken_cues, lexicon, para_id, sent_id, part, clauses))
-    if toks and toks[0][TEXT] == "In":
-        poll = POLL_OPENING.match(text, toks[0][START], s_end)
-        if poll:  # "In a CNN/ORC poll released Sunday, 38 percent said ...": the poll is the source
-            content = trim_span(text, poll.end(), s_end)
-            if content[1] > content[0]:
-                found.append(Relation(para_id, sent_id, part, "indirect", poll.span(1), (poll.start(), poll.start() + 2),
-                                      [content], ("in (poll)", "neutral", "evidence")))
+    poll = poll_relation(text, toks, s_end, para_id, sent_id, part)
+    if poll is not None:
+        found.append(poll)
     return nesting_resolved(found, text)
+
+
+def poll_relation(text: str, toks: list[Tok], s_end: int, para_id: int, sent_id: int, part: str) -> Relation | None:
+    """The relation of a sentence that opens with the poll its figures come from (:data:`POLL_OPENING`): "In a
+    CNN/ORC poll released Sunday, 38 percent said ..." (source the poll, cue "In", content the rest, evidence)."""
+    if not toks or toks[0][TEXT] != "In":
+        return None
+    poll = POLL_OPENING.match(text, toks[0][START], s_end)
+    if poll is None:
+        return None
+    content = trim_span(text, poll.end(), s_end)
+    if content[1] <= content[0]:
+        return None
+    return Relation(para_id, sent_id, part, "indirect", poll.span(1), (poll.start(), poll.start() + 2), [content],
+                    ("in (poll)", "neutral", "evidence"))
 
 
 def coordinated_with(found: list[Relation], toks: list[Tok], tok_starts: list[int], cue_span: tuple[int, int],
